@@ -1,0 +1,37 @@
+package dev.signalbus;
+
+import java.time.Duration;
+
+/**
+ * The bus, as an {@code @ApplicationScoped} bean: publish programmatically and wait for
+ * deliveries, for example in tests.
+ *
+ * <pre>{@code
+ * @Inject SignalBus bus;
+ *
+ * void test() {
+ *     bus.publish("orders", new Order("book"));
+ *     assertTrue(bus.awaitIdle(Duration.ofSeconds(5)));
+ * }
+ * }</pre>
+ */
+public interface SignalBus {
+
+    /**
+     * Publishes a signal to every subscriber of the topic, with the same semantics as a
+     * {@link Publishes} method's return value: {@code null} and an empty
+     * {@link java.util.Optional} publish nothing, an {@code Optional} publishes its value, a
+     * {@link java.util.concurrent.CompletionStage} its value once it completes normally.
+     *
+     * @throws IllegalStateException after the bus has stopped, or when a subscriber's queue
+     *         stays full past {@code publish-timeout} (the message names topic and subscriber)
+     */
+    void publish(String topic, Object signal);
+
+    /**
+     * Waits until every queue is empty and no delivery or periodic run is in flight.
+     *
+     * @return {@code true} once idle, {@code false} if the timeout elapsed first
+     */
+    boolean awaitIdle(Duration timeout);
+}
