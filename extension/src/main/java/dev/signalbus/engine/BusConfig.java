@@ -1,0 +1,66 @@
+package dev.signalbus.engine;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The bus settings. Front doors read them from their configuration ({@code quarkus.signal-bus.*}
+ * on Quarkus, {@code signal-bus.*} through MicroProfile Config elsewhere) and pass the prefix so
+ * that an invalid value is reported with its full key.
+ *
+ * @param shutdownTimeout how long the drain may take, positive
+ * @param queueCapacity the capacity of each subscriber's queue, positive
+ * @param publishTimeout how long a publisher waits for room in a full queue, zero or positive
+ * @param topicQueueCapacity per-topic overrides of {@code queueCapacity}
+ */
+public record BusConfig(Duration shutdownTimeout, int queueCapacity, Duration publishTimeout,
+        Map<String, Integer> topicQueueCapacity) {
+
+    public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
+    public static final int DEFAULT_QUEUE_CAPACITY = 10_000;
+    public static final Duration DEFAULT_PUBLISH_TIMEOUT = Duration.ofSeconds(10);
+
+    public BusConfig {
+        topicQueueCapacity = Map.copyOf(topicQueueCapacity);
+    }
+
+    /** The defaults: 30s shutdown timeout, 10000 signals per queue, 10s publish timeout. */
+    public static BusConfig defaults() {
+        return new BusConfig(DEFAULT_SHUTDOWN_TIMEOUT, DEFAULT_QUEUE_CAPACITY, DEFAULT_PUBLISH_TIMEOUT, Map.of());
+    }
+
+    /**
+     * Checks every value.
+     *
+     * @param prefix the key prefix of the front door, e.g. {@code "signal-bus."}
+     * @throws IllegalArgumentException naming the offending key and value
+     */
+    public BusConfig validate(String prefix) {
+        if (shutdownTimeout == null || shutdownTimeout.isNegative() || shutdownTimeout.isZero()) {
+            throw invalid(prefix + "shutdown-timeout", shutdownTimeout, "a positive duration");
+        }
+        if (queueCapacity < 1) {
+            throw invalid(prefix + "queue-capacity", queueCapacity, "a positive number");
+        }
+        if (publishTimeout == null || publishTimeout.isNegative()) {
+            throw invalid(prefix + "publish-timeout", publishTimeout, "zero or a positive duration");
+        }
+        topicQueueCapacity.forEach((topic, capacity) -> {
+            if (capacity == null || capacity < 1) {
+                throw invalid(prefix + "topics.\"" + topic + "\".queue-capacity", capacity, "a positive number");
+            }
+        });
+        return this;
+    }
+
+    /** The queue capacity for subscribers of {@code topic}. */
+    public int queueCapacity(String topic) {
+        Integer capacity = topicQueueCapacity.get(topic);
+        return capacity != null ? capacity : queueCapacity;
+    }
+
+    private static IllegalArgumentException invalid(String key, Object value, String expected) {
+        return new IllegalArgumentException("Invalid Signal Bus configuration: " + key + " = " + value
+                + ", expected " + expected);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.signalbus.engine;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * One subscriber method as the engine sees it.
+ *
+ * @param topic the topic it receives
+ * @param target {@code "com.acme.Foo#bar"}, used in failures, logs and error messages
+ * @param signalType the (boxed, raw) type every signal must be an instance of; for a batch the
+ *        element type. A signal that is not is reported as a {@code SignalFailure}.
+ * @param concurrency deliveries in flight at once, {@code 1} keeps publish order
+ * @param batchMaxSize {@code 0} for a plain subscriber, otherwise the largest batch
+ * @param batchMaxWait how long a non-empty batch waits to fill up ({@code null} unless a batch)
+ * @param invoker calls the method
+ */
+public record SubscriberSpec(String topic, String target, Class<?> signalType, int concurrency,
+        int batchMaxSize, Duration batchMaxWait, SubscriberInvoker invoker) {
+
+    public SubscriberSpec {
+        Objects.requireNonNull(topic, "topic");
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(signalType, "signalType");
+        Objects.requireNonNull(invoker, "invoker");
+        if (concurrency < 1) {
+            throw new IllegalArgumentException(target + ": concurrency must be positive, was " + concurrency);
+        }
+        if (batchMaxSize < 0 || (batchMaxSize > 0 && (batchMaxWait == null || batchMaxWait.isNegative()))) {
+            throw new IllegalArgumentException(target + ": invalid batch " + batchMaxSize + "/" + batchMaxWait);
+        }
+    }
+
+    /** A plain (non-batch) subscriber. */
+    public static SubscriberSpec of(String topic, String target, Class<?> signalType, int concurrency,
+            SubscriberInvoker invoker) {
+        return new SubscriberSpec(topic, target, signalType, concurrency, 0, null, invoker);
+    }
+
+    /** Whether signals are delivered as lists. */
+    public boolean batch() {
+        return batchMaxSize > 0;
+    }
+}

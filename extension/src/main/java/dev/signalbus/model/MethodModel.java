@@ -1,0 +1,48 @@
+package dev.signalbus.model;
+
+import java.util.List;
+
+/**
+ * A bean method that carries one of the Signal Bus annotations, as read by a front door.
+ *
+ * @param declaringClass binary name of the bean class
+ * @param name method name
+ * @param isPrivate whether the method is private
+ * @param isStatic whether the method is static
+ * @param returnType the declared return type
+ * @param parameters the parameters, in order
+ * @param publishesTopic the {@code @Publishes} topic, {@code null} if the method has none
+ * @param batch the {@code @Batch} values, {@code null} if none
+ * @param periodic the {@code @PeriodicTask} values, {@code null} if none
+ */
+public record MethodModel(String declaringClass, String name, boolean isPrivate, boolean isStatic,
+        TypeRef returnType, List<ParamModel> parameters, String publishesTopic, BatchModel batch,
+        PeriodicModel periodic) {
+
+    public MethodModel {
+        parameters = List.copyOf(parameters);
+    }
+
+    /** {@code "com.acme.Foo#bar"}. */
+    public String target() {
+        return declaringClass + "#" + name;
+    }
+
+    /**
+     * A parameter.
+     *
+     * @param type declared type
+     * @param subscribesTopic the {@code @Subscribes} topic, {@code null} if not annotated
+     * @param concurrency the {@code @Subscribes} concurrency (ignored if not annotated)
+     */
+    public record ParamModel(TypeRef type, String subscribesTopic, int concurrency) {
+    }
+
+    /** {@code @Batch} as written. */
+    public record BatchModel(int maxSize, String maxWait) {
+    }
+
+    /** {@code @PeriodicTask} as written. */
+    public record PeriodicModel(String every, String delay) {
+    }
+}
