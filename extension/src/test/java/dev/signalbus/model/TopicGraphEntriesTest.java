@@ -195,6 +195,26 @@ class TopicGraphEntriesTest {
         }
     }
 
+    static class Chain {
+        @Publishes("totals")
+        int total(@Subscribes("orders") String order) {
+            return order.length();
+        }
+
+        void onTotal(@Subscribes("totals") Number total) {
+        }
+    }
+
+    @Test
+    void aSubscriberMayPublishItsResultToChainTopics() {
+        TopicGraph graph = graph(Orders.class, Chain.class);
+
+        assertThat(graph.errors()).isEmpty();
+        assertThat(graph.publishers()).extracting(MethodModel::target).contains(target(Chain.class, "total"));
+        assertThat(graph.subscribers()).extracting(s -> s.method().target())
+                .contains(target(Chain.class, "total"), target(Chain.class, "onTotal"));
+    }
+
     private static TopicGraph.Subscriber subscriber(TopicGraph graph, String method) {
         return graph.subscribers().stream().filter(s -> s.method().name().equals(method)).findFirst()
                 .orElseThrow(() -> new AssertionError("no subscriber " + method + " in " + graph.subscribers()));
