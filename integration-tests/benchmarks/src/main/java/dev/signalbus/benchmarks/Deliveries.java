@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Counts deliveries per subscriber and lets the publisher wait, without spinning, until every
@@ -49,6 +50,32 @@ final class Deliveries implements Delivery {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** The fewest signals any subscriber has received so far. */
+    long slowest() {
+        long min = Long.MAX_VALUE;
+        for (Counter count : counts) {
+            min = Math.min(min, count.get());
+        }
+        return min;
+    }
+
+    /**
+     * Waits (polling every millisecond: for the end of a latency run, not for a benchmark) until every
+     * subscriber has received at least {@code signals} signals.
+     *
+     * @throws IllegalStateException if that did not happen within the timeout
+     */
+    void awaitAtLeast(long signals, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (slowest() < signals) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException("Not every signal was delivered within " + timeout + ": expected "
+                        + signals + " per subscriber, got " + Arrays.toString(counts));
+            }
+            LockSupport.parkNanos(1_000_000);
         }
     }
 

@@ -32,22 +32,30 @@ import org.HdrHistogram.Recorder;
  */
 public final class LatencyRun {
 
-    /** One peer's figures; times in microseconds. */
-    record Result(String peer, int subscribers, double offeredRate, double achievedRate, long count, double p50,
-            double p99, double p999, double max) {
+    /**
+     * A backlog (signals published but not yet received by the slowest subscriber) beyond this ends
+     * the peer's run early: it cannot sustain the offered rate, and an unbounded backlog would only
+     * measure how long the queue has grown (and exhaust the heap and the time budget).
+     */
+    static final long MAX_BACKLOG = 100_000;
 
-        static final String HEADER = "peer\tsubscribers\toffered/s\tachieved/s\tsamples\tp50 us\tp99 us\tp99.9 us\tmax us";
+    /** One peer's figures; times in microseconds. */
+    record Result(String peer, int subscribers, double offeredRate, double achievedRate, long published,
+            long samples, double p50, double p99, double p999, double max, boolean keptUp) {
+
+        static final String HEADER = "peer\tsubscribers\toffered/s\tachieved/s\tpublished\tsamples\tp50 us\tp99 us"
+                + "\tp99.9 us\tmax us\tkept up";
 
         String line() {
-            return String.format(Locale.ROOT, "%s\t%d\t%.0f\t%.0f\t%d\t%.1f\t%.1f\t%.1f\t%.1f", peer, subscribers,
-                    offeredRate, achievedRate, count, p50, p99, p999, max);
+            return String.format(Locale.ROOT, "%s\t%d\t%.0f\t%.0f\t%d\t%d\t%.1f\t%.1f\t%.1f\t%.1f\t%s", peer,
+                    subscribers, offeredRate, achievedRate, published, samples, p50, p99, p999, max, keptUp);
         }
 
         static Result parse(String line) {
             String[] f = line.split("\t");
             return new Result(f[0], Integer.parseInt(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3]),
-                    Long.parseLong(f[4]), Double.parseDouble(f[5]), Double.parseDouble(f[6]),
-                    Double.parseDouble(f[7]), Double.parseDouble(f[8]));
+                    Long.parseLong(f[4]), Long.parseLong(f[5]), Double.parseDouble(f[6]), Double.parseDouble(f[7]),
+                    Double.parseDouble(f[8]), Double.parseDouble(f[9]), Boolean.parseBoolean(f[10]));
         }
     }
 
@@ -94,13 +102,15 @@ public final class LatencyRun {
             deliveries.delivered(subscriber, payload);
         };
         try (Peer peer = Peers.open(name, subscribers, subscribers, delivery)) {
-            run(peer, deliveries, rate, count(rate, warmup), true);
+            Paced warm = run(peer, deliveries, 0, rate, count(rate, warmup), true);
             recorder.reset();
-            long count = count(rate, measure);
-            double achieved = run(peer, deliveries, rate, count, false);
+            Paced run = run(peer, deliveries, warm.published, rate, count(rate, measure), false);
             Histogram h = recorder.getIntervalHistogram();
-            return new Result(name, subscribers, rate, achieved, h.getTotalCount(), micros(h.getValueAtPercentile(50)),
-                    micros(h.getValueAtPercentile(99)), micros(h.getValueAtPercentile(99.9)), micros(h.getMaxValue()));
+            // a publisher that blocked in a bounded queue fell behind the schedule: not keeping up either
+            boolean keptUp = !run.aborted && run.rate >= 0.95 * rate;
+            return new Result(name, subscribers, rate, run.rate, run.published - warm.published, h.getTotalCount(),
+                    micros(h.getValueAtPercentile(50)), micros(h.getValueAtPercentile(99)),
+                    micros(h.getValueAtPercentile(99.9)), micros(h.getMaxValue()), keptUp);
         }
     }
 
@@ -108,23 +118,34 @@ public final class LatencyRun {
         return Math.max(1, (long) (rate * duration.toNanos() / 1e9));
     }
 
-    /** Publishes {@code count} signals on schedule, waits for their delivery; returns the achieved rate. */
-    private static double run(Peer peer, Deliveries deliveries, double rate, long count, boolean warmup) {
-        deliveries.expect(count);
+    /** The outcome of a paced run: signals published in total so far, the achieved rate, whether it ended early. */
+    private record Paced(long published, double rate, boolean aborted) {
+    }
+
+    /**
+     * Publishes {@code count} signals on schedule (fewer if the backlog grows past {@link #MAX_BACKLOG})
+     * and waits for their delivery.
+     */
+    private static Paced run(Peer peer, Deliveries deliveries, long before, double rate, long count, boolean warmup) {
         double interval = 1e9 / rate;
         long start = System.nanoTime();
-        for (long i = 0; i < count; i++) {
+        long i = 0;
+        boolean aborted = false;
+        for (; i < count; i++) {
             long due = start + (long) (i * interval);
             long now = System.nanoTime();
             if (now < due) {
                 LockSupport.parkNanos(due - now);
             }
+            if ((i & 255) == 0 && before + i - deliveries.slowest() > MAX_BACKLOG) {
+                aborted = true;
+                break;
+            }
             peer.publish(new Payload(warmup ? -1 - i : i, System.nanoTime()));
         }
         long took = System.nanoTime() - start;
-        // a backlog of up to the whole run may still be queued at a peer that cannot keep up
-        deliveries.await(Duration.ofSeconds(120));
-        return count * 1e9 / Math.max(took, 1);
+        deliveries.awaitAtLeast(before + i, Duration.ofSeconds(60));
+        return new Paced(before + i, i * 1e9 / Math.max(took, 1), aborted);
     }
 
     private static double micros(long nanos) {

@@ -28,8 +28,8 @@ class ReportTest {
                 "dev.signalbus.benchmarks.FanOutBenchmark.fanOut","thrpt",1,5,1000000.0,NaN,"ops/s",raw-queue,4
                 """);
         List<LatencyRun.Result> latency = List.of(
-                new LatencyRun.Result("signal-bus-engine", 1, 500_000, 499_000, 1000, 10, 50, 80, 90),
-                new LatencyRun.Result("vertx", 1, 500_000, 400_000, 1000, 20, 150, 800, 900));
+                new LatencyRun.Result("signal-bus-engine", 1, 500_000, 499_000, 1000, 1000, 10, 50, 80, 90, true),
+                new LatencyRun.Result("vertx", 1, 500_000, 400_000, 1000, 1000, 20, 150, 800, 900, false));
         List<IdleCostRun.Result> idle = List.of(new IdleCostRun.Result("signal-bus-engine", 10_000, 0, 4_000_000),
                 new IdleCostRun.Result("guava", 10_000, 0, 1_000_000));
 
@@ -39,7 +39,7 @@ class ReportTest {
                 .contains("| **signal-bus-engine** (ours) | 1,000,000 +- 1,000 | 1.00x | 1,600,000 +- 4,000 | 1.00x |")
                 .contains("| vertx | 250,000 | 0.25x | 400,000 | 0.25x |")
                 .contains("| raw-queue | - | - | 4,000,000 | 2.50x |")
-                .contains("| vertx | 1 | 500,000 | 400,000 | 1,000 | 20.0 | 150.0 | 800.0 | 900.0 | 3.00x |")
+                .contains("| vertx | 1 | 500,000 | 400,000 | **no** | 1,000 | 20.0 | 150.0 | 800.0 | 900.0 | 3.00x |")
                 .contains("| guava | 10000 | 0 | 0.0000 | 1,000,000 | 100 | 0.25x |")
                 .contains("(vertx): 4.00x, met")
                 .contains("0.40x of the floor, **missed**")
