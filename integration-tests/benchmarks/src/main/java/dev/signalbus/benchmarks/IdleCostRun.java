@@ -24,7 +24,15 @@ import java.util.Locale;
  */
 public final class IdleCostRun {
 
-    static final List<String> PEERS = List.of(Peers.SIGNAL_BUS_ENGINE, Peers.VERTX, Peers.GUAVA);
+    /**
+     * The engine on the pool the CDI front door creates in Weld SE: one thread per unit of subscriber
+     * concurrency, created on demand. 10,000 CDI subscriber methods would need 10,000 generated
+     * methods; the engine with that pool is what they would cost beyond their beans.
+     */
+    static final String ENGINE_ON_FRONT_DOOR_POOL = Peers.SIGNAL_BUS_ENGINE + "/front-door-pool";
+
+    static final List<String> PEERS = List.of(Peers.SIGNAL_BUS_ENGINE, ENGINE_ON_FRONT_DOOR_POOL, Peers.VERTX,
+            Peers.GUAVA);
 
     /** One peer's figures. */
     record Result(String peer, int subscribers, long threads, long heapBytes) {
@@ -68,13 +76,19 @@ public final class IdleCostRun {
         }
     }
 
-    /** Uses 4 worker threads where the peer takes a number: none of them should start while idle. */
+    /**
+     * Uses 4 worker threads where the peer takes a number (none of them should start while idle), or
+     * one per subscriber for {@link #ENGINE_ON_FRONT_DOOR_POOL}.
+     */
     static Result measure(String name, int subscribers) {
         Delivery ignore = (subscriber, payload) -> {
         };
-        try (Peer empty = Peers.open(name, 0, 4, ignore)) {
+        boolean frontDoorPool = name.equals(ENGINE_ON_FRONT_DOOR_POOL);
+        String peer = frontDoorPool ? Peers.SIGNAL_BUS_ENGINE : name;
+        int threads = frontDoorPool ? subscribers : 4;
+        try (Peer empty = Peers.open(peer, 0, threads, ignore)) {
             Snapshot before = Snapshot.take();
-            try (Peer full = Peers.open(name, subscribers, 4, ignore)) {
+            try (Peer full = Peers.open(peer, subscribers, threads, ignore)) {
                 Snapshot after = Snapshot.take();
                 Reference.reachabilityFence(full);
                 return new Result(name, subscribers, after.threads - before.threads, after.heap - before.heap);

@@ -144,7 +144,10 @@ public final class Report {
         }
         md.append("Subscribers registered and never used: live threads and retained heap (after full GCs) with them,"
                 + " minus the same peer with none (`IdleCostRun`). The raw queue and the Disruptor hold one thread"
-                + " per subscriber by construction; Weld observers would need one generated class each.\n\n");
+                + " per subscriber by construction; Weld observers would need one generated class each."
+                + " `signal-bus-engine` runs on a pool of 4 threads; `" + IdleCostRun.ENGINE_ON_FRONT_DOOR_POOL
+                + "` on the pool the CDI front door creates in Weld SE (one thread per unit of subscriber"
+                + " concurrency, created on demand).\n\n");
         md.append("| peer | subscribers | threads | threads/subscriber | heap bytes | bytes/subscriber |"
                 + " bytes ratio to ours |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|\n");
