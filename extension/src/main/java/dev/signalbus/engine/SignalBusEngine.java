@@ -116,12 +116,11 @@ public final class SignalBusEngine implements SignalBus {
             publishLater(topic, stage);
             return;
         }
-        // the guard keeps the drain from declaring the bus idle between our state check and offer
-        pending.increment();
+        // the guard keeps the drain from declaring the bus idle between our check and offer
+        if (!pending.tryIncrement()) {
+            throw stoppedException(topic);
+        }
         try {
-            if (state == STOPPED) {
-                throw stoppedException(topic);
-            }
             Mailbox[] subscribers = topics.get(topic);
             if (subscribers == null) {
                 unrouted(topic, signal);
@@ -136,9 +135,7 @@ public final class SignalBusEngine implements SignalBus {
     }
 
     private void publishLater(String topic, CompletionStage<?> stage) {
-        pending.increment();
-        if (state == STOPPED) {
-            pending.decrement();
+        if (!pending.tryIncrement()) {
             throw stoppedException(topic);
         }
         stage.whenComplete((value, failure) -> {
@@ -206,17 +203,14 @@ public final class SignalBusEngine implements SignalBus {
             if (!awaitIdle(Duration.ofNanos(Math.max(0, remaining)))) {
                 break;
             }
-            state = STOPPED;
-            // a publish that passed its state check before we flipped still holds the guard
-            if (pending.get() == 0) {
+            // closing succeeds only if still idle: a publish that came in meanwhile keeps us draining
+            // (never a temporary "stopped" that would refuse a chained publish or lie to a publisher)
+            if (pending.closeIfIdle()) {
                 complete = true;
                 break;
             }
-            state = DRAINING;
-            for (Mailbox mailbox : mailboxes) {
-                mailbox.wake(); // a drain task may have quit while the state read STOPPED
-            }
         }
+        pending.close();
         state = STOPPED;
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         Map<String, Long> undelivered = new LinkedHashMap<>();
