@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -58,7 +59,8 @@ public final class SignalBusEngine implements SignalBus {
     private final PeriodicScheduler scheduler;
     private final Map<String, LongAdder> unrouted = new ConcurrentHashMap<>();
     private volatile int state = NEW;
-    private DrainReport report;
+    /** Set by the first {@link #shutdown()}; completed with its report. */
+    private CompletableFuture<DrainReport> drained;
 
     private SignalBusEngine(Builder builder) {
         this.config = builder.config;
@@ -183,12 +185,30 @@ public final class SignalBusEngine implements SignalBus {
      * signals published while draining, within the shutdown timeout; then stops. Idempotent.
      */
     public DrainReport shutdown() {
+        CompletableFuture<DrainReport> earlier;
+        CompletableFuture<DrainReport> mine = new CompletableFuture<>();
         synchronized (this) {
-            if (report != null) {
-                return report;
+            earlier = drained;
+            if (earlier == null) {
+                drained = mine;
+                state = DRAINING;
             }
-            state = DRAINING;
         }
+        if (earlier != null) {
+            // a concurrent or later call: one drain only, and every caller gets its report
+            return earlier.join();
+        }
+        try {
+            DrainReport report = drain();
+            mine.complete(report);
+            return report;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    private DrainReport drain() {
         long start = System.nanoTime();
         long deadline = start + config.shutdownTimeout().toNanos();
         for (Periodic periodic : periodics) {
@@ -232,10 +252,7 @@ public final class SignalBusEngine implements SignalBus {
         } else {
             LOG.debugf("Signal Bus drained in %s", took);
         }
-        synchronized (this) {
-            report = new DrainReport(complete, Map.copyOf(undelivered), took);
-            return report;
-        }
+        return new DrainReport(complete, Map.copyOf(undelivered), took);
     }
 
     /** Whether {@link #shutdown()} has begun to refuse new signals. */
