@@ -165,7 +165,7 @@ public final class SignalBusEngine implements SignalBus {
         counter.increment();
     }
 
-    private IllegalStateException stoppedException(String topic) {
+    IllegalStateException stoppedException(String topic) {
         return new IllegalStateException("Signal Bus has stopped (the application is shutting down): "
                 + "cannot publish to topic '" + topic + "'");
     }
@@ -236,11 +236,10 @@ public final class SignalBusEngine implements SignalBus {
         Map<String, Long> undelivered = new LinkedHashMap<>();
         if (!complete) {
             for (Mailbox mailbox : mailboxes) {
-                long left = mailbox.undelivered();
+                long left = mailbox.discard();
                 if (left > 0) {
                     undelivered.put(mailbox.spec.topic() + " -> " + mailbox.spec.target(), left);
                 }
-                mailbox.discard();
             }
             for (Periodic periodic : periodics) {
                 if (periodic.running()) {
