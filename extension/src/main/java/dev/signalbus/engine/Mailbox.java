@@ -198,7 +198,9 @@ final class Mailbox {
             return !queue.isEmpty();
         }
         Timed head = (Timed) queue.peek();
-        return head != null && (size.get() >= spec.batchMaxSize() || due(head));
+        // a waiting partial batch with no timer armed needs a task to arm one: our arming may have
+        // failed on an older timer that fired just before we released the slot, finding it taken
+        return head != null && (size.get() >= spec.batchMaxSize() || due(head) || !batchTimerArmed.get());
     }
 
     private boolean due(Timed head) {
