@@ -54,10 +54,25 @@ final class Mailbox {
 
     /** Queues a signal, waiting for room when full; the caller already holds a publish guard. */
     void offer(Object signal) {
+        reserve();
+        enqueue(signal);
+    }
+
+    /** Reserves a place, waiting for room when full; the caller already holds a publish guard. */
+    void reserve() {
         if (size.incrementAndGet() > capacity) {
             size.decrementAndGet();
             awaitRoom();
         }
+    }
+
+    /** Gives back a place reserved for a signal that is not queued after all. */
+    void unreserve() {
+        taken(1);
+    }
+
+    /** Queues a signal into a place reserved with {@link #reserve()}. */
+    void enqueue(Object signal) {
         engine.pending.increment();
         Object entry = spec.batch() ? new Timed(signal, System.nanoTime()) : signal;
         queue.offer(entry);

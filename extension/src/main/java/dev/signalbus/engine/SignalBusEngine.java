@@ -128,11 +128,44 @@ public final class SignalBusEngine implements SignalBus {
                 unrouted(topic, signal);
                 return;
             }
-            for (Mailbox mailbox : subscribers) {
-                mailbox.offer(signal);
+            if (subscribers.length == 1) {
+                subscribers[0].offer(signal);
+            } else {
+                offerAll(subscribers, signal);
             }
         } finally {
             pending.decrement();
+        }
+    }
+
+    /**
+     * All or nothing: a place is reserved in every subscriber's queue before the signal goes into
+     * any, so a publisher told that a full queue refused its signal (and who may retry) has not
+     * given it to the other subscribers either. Mailboxes are reserved in the topic's fixed order
+     * and each belongs to one topic, so two publishers never wait for each other in a cycle.
+     */
+    private static void offerAll(Mailbox[] subscribers, Object signal) {
+        int reserved = 0;
+        try {
+            for (; reserved < subscribers.length; reserved++) {
+                subscribers[reserved].reserve();
+            }
+        } catch (RuntimeException | Error e) {
+            for (int i = 0; i < reserved; i++) {
+                subscribers[i].unreserve();
+            }
+            throw e;
+        }
+        int queued = 0;
+        try {
+            for (; queued < subscribers.length; queued++) {
+                subscribers[queued].enqueue(signal);
+            }
+        } finally {
+            // only when the bus stopped under us (enqueue refuses then): free the places left
+            for (int i = queued + 1; i < subscribers.length; i++) {
+                subscribers[i].unreserve();
+            }
         }
     }
 
