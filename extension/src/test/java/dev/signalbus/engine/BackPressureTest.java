@@ -94,6 +94,33 @@ class BackPressureTest {
     }
 
     @Test
+    void aSignalRefusedByOneFullSubscriberReachesNoSubscriberOfTheTopic() {
+        // the publisher is told "not published": a retry must not give the other subscriber a duplicate
+        List<Object> other = new CopyOnWriteArrayList<>();
+        SignalBusEngine engine = bus.started(bus.builder()
+                .config(TestBus.config(Duration.ofSeconds(10), 2, Duration.ofMillis(200)))
+                .subscriber(SubscriberSpec.of("orders", "com.acme.Audit#record", Integer.class, 1, other::add))
+                .subscriber(SubscriberSpec.of("orders", "com.acme.Billing#charge", Integer.class, 1, s -> {
+                    firstTaken.countDown();
+                    TestBus.await(release);
+                    received.add(s);
+                    return null;
+                })));
+        engine.publish("orders", 0);
+        TestBus.await(firstTaken);
+        engine.publish("orders", 1);
+        engine.publish("orders", 2);
+
+        assertThatThrownBy(() -> engine.publish("orders", 3)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("com.acme.Billing#charge").hasMessageContaining("not published");
+        release.countDown();
+
+        assertThat(engine.awaitIdle(Duration.ofSeconds(10))).isTrue();
+        assertThat(received).containsExactly(0, 1, 2);
+        assertThat(other).containsExactly(0, 1, 2);
+    }
+
+    @Test
     void aThreadThatMustNotBlockFailsAtOnce() {
         // a long publish timeout: only "must not block" can make this fail quickly
         SignalBusEngine engine = fullQueue(TestBus.config(Duration.ofSeconds(10), 2, Duration.ofSeconds(60)), false);
