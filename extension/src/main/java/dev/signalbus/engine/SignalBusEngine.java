@@ -252,8 +252,7 @@ public final class SignalBusEngine implements SignalBus {
         }
         boolean complete = false;
         while (true) {
-            long remaining = deadline - System.nanoTime();
-            if (!awaitIdle(Duration.ofNanos(Math.max(0, remaining)))) {
+            if (!awaitIdleUntil(deadline)) {
                 break;
             }
             // closing succeeds only if still idle: a publish that came in meanwhile keeps us draining
@@ -285,6 +284,28 @@ public final class SignalBusEngine implements SignalBus {
             LOG.debugf("Signal Bus drained in %s", took);
         }
         return new DrainReport(complete, Map.copyOf(undelivered), took);
+    }
+
+    /**
+     * Like {@link #awaitIdle}, but an interrupt does not cut the drain short (a container's
+     * shutdown thread may carry one; giving up would discard every queue): the drain has its own
+     * deadline, the shutdown timeout. The interrupt is kept for the caller.
+     */
+    private boolean awaitIdleUntil(long deadline) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return pending.awaitZero(deadline - System.nanoTime());
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Whether {@link #shutdown()} has begun to refuse new signals. */
