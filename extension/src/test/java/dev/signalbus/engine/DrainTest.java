@@ -133,6 +133,40 @@ class DrainTest {
     }
 
     @Test
+    void anInterruptedThreadStillDrainsWithinTheTimeoutAndKeepsItsInterruptFlag() {
+        CountDownLatch inFlight = new CountDownLatch(1);
+        AtomicInteger delivered = new AtomicInteger();
+        SignalBusEngine engine = bus.started(bus.builder()
+                .subscriber(SubscriberSpec.of("t", "Sub#on", Integer.class, 1, s -> {
+                    inFlight.countDown();
+                    TestBus.await(release);
+                    return delivered.incrementAndGet();
+                })));
+        for (int i = 0; i < 10; i++) {
+            engine.publish("t", i);
+        }
+        TestBus.await(inFlight);
+        Thread shuttingDown = Thread.currentThread();
+        TestBus.thread("releaser", () -> {
+            await().atMost(Duration.ofSeconds(10)).until(() -> shuttingDown.getState() == Thread.State.WAITING
+                    || shuttingDown.getState() == Thread.State.TIMED_WAITING);
+            release.countDown();
+        });
+
+        shuttingDown.interrupt(); // e.g. a container's shutdown thread
+        DrainReport report;
+        try {
+            report = engine.shutdown();
+        } finally {
+            assertThat(Thread.interrupted()).as("interrupt flag kept").isTrue();
+        }
+
+        assertThat(report.undelivered()).isEmpty();
+        assertThat(report.complete()).isTrue();
+        assertThat(delivered).hasValue(10);
+    }
+
+    @Test
     void shutdownIsIdempotent() {
         AtomicInteger received = new AtomicInteger();
         SignalBusEngine engine = bus.started(bus.builder()

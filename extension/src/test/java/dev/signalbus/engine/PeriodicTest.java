@@ -157,6 +157,29 @@ class PeriodicTest {
     }
 
     @Test
+    void aRunHungPastTheShutdownTimeoutIsReportedAndDoesNotHoldTheShutdown() {
+        CountDownLatch inRun = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Duration timeout = Duration.ofMillis(400);
+        SignalBusEngine engine = bus.started(bus.builder()
+                .config(TestBus.config(timeout, 10, Duration.ofSeconds(1)))
+                .periodic(new PeriodicSpec("com.acme.Poller#poll", Duration.ofMillis(10), Duration.ZERO, () -> {
+                    inRun.countDown();
+                    TestBus.await(release);
+                    return null;
+                })));
+        TestBus.await(inRun);
+
+        long start = System.nanoTime();
+        DrainReport report = engine.shutdown();
+        release.countDown();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(timeout.plusSeconds(1));
+        assertThat(report.complete()).isFalse();
+        assertThat(report.undelivered()).isEqualTo(java.util.Map.of("periodic task com.acme.Poller#poll", 1L));
+    }
+
+    @Test
     void noRunStartsOnceShutdownBeganAndTheRunningOneFinishesBeforeShutdownReturns() {
         CountDownLatch inFirstRun = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
