@@ -117,7 +117,7 @@ class ConcurrencyStressTest {
     @Test
     void shutdownWhilePublishersFeedAChainEverythingAcceptedReachesTheEnd() throws InterruptedException {
         // publishers outside the bus keep going during the drain; chained publishes must never be refused
-        int perPublisher = 100_000;
+        int perPublisher = 50_000;
         LongAdder accepted = new LongAdder();
         LongAdder refused = new LongAdder();
         AtomicLong end = new AtomicLong();
