@@ -68,5 +68,5 @@ step "Quarkus start-up: TODO, not measured (the Quarkus extension has not landed
 step "report"
 "$JAVA" -cp "$CP" dev.signalbus.benchmarks.Report --results "$OUT/results.csv" --latency "$OUT/latency.tsv" \
   --idle "$OUT/idle.tsv" --out "$ROOT/docs/benchmarks.md" --command "$COMMAND" --load-before "$LOAD_BEFORE" \
-  --settings "$SETTINGS"
+  --settings "$SETTINGS" --notes "$HERE/notes.md"
 step "done"

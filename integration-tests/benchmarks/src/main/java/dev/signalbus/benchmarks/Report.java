@@ -18,7 +18,8 @@ import java.util.Optional;
  * given as a ratio to ours, because absolute figures drift from run to run on a shared machine.
  * <p>
  * Usage: {@code Report --results results.csv --latency latency.tsv --idle idle.tsv --out
- * docs/benchmarks.md --command "integration-tests/benchmarks/run.sh" [--load-before "..."]}.
+ * docs/benchmarks.md --command "integration-tests/benchmarks/run.sh" [--load-before "..."] [--settings "..."]
+ * [--notes notes.md]}; the notes (the hand-written analysis) are appended as they are.
  */
 public final class Report {
 
@@ -34,6 +35,10 @@ public final class Report {
                 : List.of();
         String text = render(throughput, latency, idle, a.text("--command", "?"), a.text("--load-before", "?"),
                 a.text("--settings", "?"));
+        if (a.has("--notes")) {
+            // the analysis (profiles, what was tried) is written by hand and kept beside the harness
+            text += "\n" + Files.readString(Path.of(a.text("--notes", null)), StandardCharsets.UTF_8);
+        }
         Path out = Path.of(a.text("--out", "docs/benchmarks.md"));
         Files.writeString(out, text, StandardCharsets.UTF_8);
         System.out.println("Wrote " + out.toAbsolutePath());
