@@ -18,13 +18,13 @@ JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 COMMAND="integration-tests/benchmarks/run.sh${*:+ $*}"
 
 # throughput: JMH warm-up and measurement; latency: seconds per peer; idle: subscribers
-JMH_OPTS=(-wi 3 -w 1s -i 5 -r 1s -f 1 -to 2min)
+JMH_OPTS=(-wi 3 -w 1s -i 5 -r 1s -f 1 -to 2min -prof gc)
 LATENCY_WARMUP=2
 LATENCY_SECONDS=5
 IDLE_SUBSCRIBERS=10000
 SETTINGS="full"
 if [[ "${1:-}" == "--quick" ]]; then
-  JMH_OPTS=(-wi 1 -w 500ms -i 2 -r 500ms -f 1 -to 1min)
+  JMH_OPTS=(-wi 1 -w 500ms -i 2 -r 500ms -f 1 -to 1min -prof gc)
   LATENCY_WARMUP=0.5
   LATENCY_SECONDS=1
   SETTINGS="quick (harness check only)"

@@ -10,9 +10,15 @@ import java.util.Optional;
 /** The fan-out scores of a JMH run, read from its CSV result file ({@code -rf csv}). */
 final class JmhResults {
 
-    /** One JMH result: published signals per second of {@code peer} with {@code subscribers} subscribers. */
-    record Score(String peer, int subscribers, double score, double error) {
+    /**
+     * One JMH result: published signals per second of {@code peer} with {@code subscribers}
+     * subscribers; {@code allocated} is the bytes allocated per published signal ({@code -prof gc}),
+     * {@code NaN} when not profiled.
+     */
+    record Score(String peer, int subscribers, double score, double error, double allocated) {
     }
+
+    private static final String ALLOCATED = "gc.alloc.rate.norm";
 
     private final List<Score> scores;
 
@@ -26,6 +32,7 @@ final class JmhResults {
             throw new IOException(csv + " is empty");
         }
         List<String> header = split(lines.get(0));
+        int benchmark = header.indexOf("Benchmark");
         int score = header.indexOf("Score");
         int error = header.indexOf("Score Error (99.9%)");
         int peer = header.indexOf("Param: peer");
@@ -34,13 +41,29 @@ final class JmhResults {
             throw new IOException(csv + " is not a FanOutBenchmark CSV result: " + lines.get(0));
         }
         List<Score> scores = new ArrayList<>();
+        List<List<String>> allocations = new ArrayList<>();
         for (String line : lines.subList(1, lines.size())) {
             if (line.isBlank()) {
                 continue;
             }
             List<String> f = split(line);
-            scores.add(new Score(f.get(peer), Integer.parseInt(f.get(subscribers)), Double.parseDouble(f.get(score)),
-                    error < 0 ? Double.NaN : Double.parseDouble(f.get(error))));
+            String name = f.get(benchmark);
+            if (name.endsWith(ALLOCATED)) {
+                allocations.add(f);
+            } else if (!name.contains(":")) { // other secondary results (gc.count, ...) are not reported
+                scores.add(new Score(f.get(peer), Integer.parseInt(f.get(subscribers)),
+                        Double.parseDouble(f.get(score)), error < 0 ? Double.NaN : Double.parseDouble(f.get(error)),
+                        Double.NaN));
+            }
+        }
+        for (List<String> f : allocations) {
+            for (int i = 0; i < scores.size(); i++) {
+                Score s = scores.get(i);
+                if (s.peer().equals(f.get(peer)) && s.subscribers() == Integer.parseInt(f.get(subscribers))) {
+                    scores.set(i, new Score(s.peer(), s.subscribers(), s.score(), s.error(),
+                            Double.parseDouble(f.get(score))));
+                }
+            }
         }
         return new JmhResults(scores);
     }

@@ -80,14 +80,20 @@ public final class Report {
         md.append("## Fan-out throughput: delivered signals per second\n\n");
         md.append("One publisher thread publishes batches of ").append(FanOutBenchmark.BATCH)
                 .append(" signals and waits until every subscriber has received every signal (JMH `FanOutBenchmark`,"
-                        + " throughput mode; delivered = published x subscribers; +- is JMH's 99.9% error).\n\n");
-        md.append("| peer | 1 -> 1 delivered/s | ratio to ours | 1 -> 4 delivered/s | ratio to ours |\n");
-        md.append("|---|---:|---:|---:|---:|\n");
+                        + " throughput mode; delivered = published x subscribers; +- is JMH's 99.9% error; bytes"
+                        + " allocated per published signal by all threads, from `-prof gc`).\n\n");
+        md.append("| peer | 1 -> 1 delivered/s | ratio to ours | 1 -> 4 delivered/s | ratio to ours |"
+                + " bytes allocated per published signal, 1 -> 1 / 1 -> 4 |\n");
+        md.append("|---|---:|---:|---:|---:|---:|\n");
         for (String peer : peersIn(results)) {
             md.append("| ").append(label(peer, ours)).append(" |");
+            StringBuilder allocated = new StringBuilder();
             for (int subscribers : new int[] { 1, 4 }) {
                 Optional<JmhResults.Score> score = results.find(peer, subscribers);
                 Optional<JmhResults.Score> base = results.find(ours, subscribers);
+                allocated.append(allocated.length() == 0 ? " " : " / ").append(score.filter(
+                        s -> !Double.isNaN(s.allocated())).map(s -> String.format(Locale.ROOT, "%.0f", s.allocated()))
+                        .orElse("-"));
                 if (score.isEmpty()) {
                     md.append(" - | - |");
                     continue;
@@ -98,7 +104,7 @@ public final class Report {
                 }
                 md.append(" | ").append(base.map(b -> ratio(score.get().score() / b.score())).orElse("-")).append(" |");
             }
-            md.append('\n');
+            md.append(allocated).append(" |\n");
         }
         md.append('\n');
     }

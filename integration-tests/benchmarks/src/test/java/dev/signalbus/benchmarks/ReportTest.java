@@ -23,6 +23,8 @@ class ReportTest {
                 "Benchmark","Mode","Threads","Samples","Score","Score Error (99.9%)","Unit","Param: peer","Param: subscribers"
                 "dev.signalbus.benchmarks.FanOutBenchmark.fanOut","thrpt",1,5,1000000.0,1000.0,"ops/s",signal-bus-engine,1
                 "dev.signalbus.benchmarks.FanOutBenchmark.fanOut","thrpt",1,5,400000.0,1000.0,"ops/s",signal-bus-engine,4
+                "dev.signalbus.benchmarks.FanOutBenchmark.fanOut:gc.alloc.rate.norm","thrpt",1,5,100.2,0.5,"B/op",signal-bus-engine,4
+                "dev.signalbus.benchmarks.FanOutBenchmark.fanOut:gc.count","thrpt",1,5,3.0,NaN,"counts",signal-bus-engine,4
                 "dev.signalbus.benchmarks.FanOutBenchmark.fanOut","thrpt",1,5,250000.0,NaN,"ops/s",vertx,1
                 "dev.signalbus.benchmarks.FanOutBenchmark.fanOut","thrpt",1,5,100000.0,NaN,"ops/s",vertx,4
                 "dev.signalbus.benchmarks.FanOutBenchmark.fanOut","thrpt",1,5,1000000.0,NaN,"ops/s",raw-queue,4
@@ -36,9 +38,9 @@ class ReportTest {
         String md = Report.render(JmhResults.read(csv), latency, idle, "run.sh", "1.0, 1.0, 1.0", "smoke");
 
         assertThat(md)
-                .contains("| **signal-bus-engine** (ours) | 1,000,000 +- 1,000 | 1.00x | 1,600,000 +- 4,000 | 1.00x |")
-                .contains("| vertx | 250,000 | 0.25x | 400,000 | 0.25x |")
-                .contains("| raw-queue | - | - | 4,000,000 | 2.50x |")
+                .contains("| **signal-bus-engine** (ours) | 1,000,000 +- 1,000 | 1.00x | 1,600,000 +- 4,000 | 1.00x | - / 100 |")
+                .contains("| vertx | 250,000 | 0.25x | 400,000 | 0.25x | - / - |")
+                .contains("| raw-queue | - | - | 4,000,000 | 2.50x | - / - |")
                 .contains("| vertx | 1 | 500,000 | 400,000 | **no** | 1,000 | 20.0 | 150.0 | 800.0 | 900.0 | 3.00x |")
                 .contains("| guava | 10000 | 0 | 0.0000 | 1,000,000 | 100 | 0.25x |")
                 .contains("(vertx): 4.00x, met")
