@@ -1,0 +1,341 @@
+package dev.signalbus.cdi;
+
+import java.lang.annotation.Annotation;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.control.RequestContextController;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.AmbiguousResolutionException;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.AnnotatedMethod;
+import jakarta.enterprise.inject.spi.AnnotatedParameter;
+import jakarta.enterprise.inject.spi.AnnotatedType;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
+import jakarta.enterprise.inject.spi.BeforeShutdown;
+import jakarta.enterprise.inject.spi.Decorator;
+import jakarta.enterprise.inject.spi.DeploymentException;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.InjectionPoint;
+import jakarta.enterprise.inject.spi.Interceptor;
+import jakarta.enterprise.inject.spi.ProcessManagedBean;
+import jakarta.enterprise.invoke.Invoker;
+
+import org.jboss.logging.Logger;
+
+import dev.signalbus.PeriodicTask;
+import dev.signalbus.Publishes;
+import dev.signalbus.SignalBus;
+import dev.signalbus.SignalFailure;
+import dev.signalbus.engine.BusConfig;
+import dev.signalbus.engine.DrainReport;
+import dev.signalbus.engine.PeriodicScheduler;
+import dev.signalbus.engine.PeriodicSpec;
+import dev.signalbus.engine.SignalBusEngine;
+import dev.signalbus.engine.SubscriberSpec;
+import dev.signalbus.model.Durations;
+import dev.signalbus.model.MethodModel;
+import dev.signalbus.model.ReflectionModels;
+import dev.signalbus.model.TopicGraph;
+
+/**
+ * Signal Bus for any CDI 4.1 container, registered through {@code META-INF/services}.
+ * <p>
+ * It registers the {@link Publishes} interceptor and the {@link SignalBus} bean, reads every bean
+ * method that publishes, subscribes or runs periodically, builds an invoker for each subscriber and
+ * periodic method, and validates the whole topic graph, reporting every problem of the deployment
+ * in one {@link DeploymentException}. The bus starts once the application scope is initialized and
+ * drains before any application bean is destroyed.
+ * <p>
+ * Settings come from MicroProfile Config when present ({@code signal-bus.shutdown-timeout},
+ * {@code signal-bus.queue-capacity}, {@code signal-bus.publish-timeout},
+ * {@code signal-bus.topics."name".queue-capacity}); deliveries and periodic runs use the
+ * container's default managed executors when it has Jakarta Concurrency, otherwise pools owned by
+ * the bus.
+ */
+public class SignalBusExtension implements Extension {
+
+    private static final Logger LOG = Logger.getLogger(SignalBusExtension.class);
+
+    /** Methods found in managed beans, in discovery order. */
+    private final List<Found> found = new ArrayList<>();
+    /** Problems found before validation: @Publishes on a class, methods no invoker can call. */
+    private final List<String> problems = new ArrayList<>();
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean drained = new AtomicBoolean();
+    private volatile SignalBusEngine engine;
+    private volatile BusExecutors executors;
+
+    void registerBeans(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
+        // the jar is not a bean archive: its beans and interceptor are added explicitly
+        for (Class<?> type : List.of(PublishesInterceptor.class, SignalBusBean.class, BusLifecycle.class)) {
+            event.addAnnotatedType(beanManager.createAnnotatedType(type), type.getName());
+        }
+    }
+
+    <X> void collect(@Observes ProcessManagedBean<X> event) {
+        Bean<X> bean = event.getBean();
+        if (bean instanceof Interceptor<?> || bean instanceof Decorator<?>) {
+            return;
+        }
+        AnnotatedType<X> type = event.getAnnotatedBeanClass();
+        Class<X> beanClass = type.getJavaClass();
+        if (type.isAnnotationPresent(Publishes.class)) {
+            problems.add(beanClass.getName() + ": @Publishes is not allowed on a bean class; put it on the methods"
+                    + " whose return value is the signal");
+        }
+        for (AnnotatedMethod<? super X> method : type.getMethods()) {
+            if (!AnnotatedMethods.isSignalBusMethod(method)) {
+                continue;
+            }
+            MethodModel model = AnnotatedMethods.model(beanClass, method);
+            Invoker<Object, Object> invoker = null;
+            boolean called = method.isAnnotationPresent(PeriodicTask.class)
+                    || AnnotatedMethods.isSubscriber(method);
+            // private and static methods are reported by the topic graph; no invoker is attempted
+            if (called && !model.isPrivate() && !model.isStatic()) {
+                try {
+                    invoker = invoker(event, method);
+                } catch (RuntimeException e) {
+                    problems.add(model.target() + ": Signal Bus cannot call this method: " + e.getMessage());
+                }
+            }
+            found.add(new Found(beanClass, method, model, invoker));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <X> Invoker<Object, Object> invoker(ProcessManagedBean<X> event, AnnotatedMethod<? super X> method) {
+        // arguments are resolved by MethodCall, which validates them with the rest of the deployment
+        return (Invoker<Object, Object>) (Invoker<?, ?>) event.createInvoker(method).withInstanceLookup().build();
+    }
+
+    void validate(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
+        Settings settings = Settings.load();
+        List<String> errors = new ArrayList<>(problems);
+        BusConfig config = null;
+        try {
+            config = settings.busConfig();
+        } catch (IllegalArgumentException e) {
+            errors.add(e.getMessage());
+        }
+        Map<MethodModel, Found> byModel = new HashMap<>();
+        List<MethodModel> models = new ArrayList<>();
+        for (Found method : found) {
+            byModel.put(method.model(), method);
+            models.add(method.model());
+        }
+        TopicGraph graph = TopicGraph.of(models, ReflectionModels.hierarchy(classLoader()), settings::get);
+        errors.addAll(graph.errors());
+
+        Instance<RequestContextController> requestContexts = beanManager.createInstance()
+                .select(RequestContextController.class);
+        List<SubscriberSpec> subscribers = new ArrayList<>();
+        int deliveryThreads = 0;
+        for (TopicGraph.Subscriber subscriber : graph.subscribers()) {
+            Found method = byModel.get(subscriber.method());
+            MethodCall call = call(method, subscriber.signalIndex(), beanManager, requestContexts, errors);
+            Class<?> signalType = signalType(method, subscriber.signalClass(), errors);
+            Duration maxWait = null;
+            if (subscriber.batchMaxSize() > 0) {
+                maxWait = duration(method, "@Batch(maxWait = \"" + subscriber.batchMaxWait() + "\")",
+                        subscriber.batchMaxWait(), settings, errors);
+            }
+            if (call != null && signalType != null && (subscriber.batchMaxSize() == 0 || maxWait != null)) {
+                subscribers.add(new SubscriberSpec(subscriber.topic(), method.model().target(), signalType,
+                        subscriber.concurrency(), subscriber.batchMaxSize(), maxWait, call::call));
+                deliveryThreads += subscriber.concurrency();
+            }
+        }
+        List<PeriodicSpec> periodics = new ArrayList<>();
+        for (TopicGraph.Periodic periodic : graph.periodics()) {
+            Found method = byModel.get(periodic.method());
+            MethodCall call = call(method, -1, beanManager, requestContexts, errors);
+            Duration every = duration(method, "@PeriodicTask(every = \"" + periodic.every() + "\")", periodic.every(),
+                    settings, errors);
+            Duration delay = duration(method, "@PeriodicTask(delay = \"" + periodic.delay() + "\")", periodic.delay(),
+                    settings, errors);
+            if (call != null && every != null && delay != null) {
+                periodics.add(new PeriodicSpec(method.model().target(), every, delay, () -> call.call(null)));
+            }
+        }
+        if (!errors.isEmpty()) {
+            event.addDeploymentProblem(new DeploymentException(report(errors)));
+            return;
+        }
+        for (String warning : graph.warnings()) {
+            LOG.warn(warning);
+        }
+        this.executors = BusExecutors.create(beanManager, deliveryThreads, periodics.size());
+        this.engine = engine(config, executors, beanManager.getEvent().select(SignalFailure.class), subscribers,
+                periodics);
+    }
+
+    private static SignalBusEngine engine(BusConfig config, BusExecutors executors, Event<SignalFailure> failures,
+            List<SubscriberSpec> subscribers, List<PeriodicSpec> periodics) {
+        SignalBusEngine.Builder builder = SignalBusEngine.builder()
+                .config(config)
+                .failureHandler(failures::fire);
+        if (executors.executor() != null) {
+            builder.executor(executors.executor());
+        }
+        if (executors.scheduler() != null) {
+            builder.scheduler(PeriodicScheduler.of(executors.scheduler()));
+        }
+        subscribers.forEach(builder::subscriber);
+        periodics.forEach(builder::periodic);
+        return builder.build();
+    }
+
+    /** Builds the call of a subscriber or periodic method, adding a problem per unresolvable parameter. */
+    private static MethodCall call(Found method, int signalIndex, BeanManager beanManager,
+            Instance<RequestContextController> requestContexts, List<String> errors) {
+        List<? extends AnnotatedParameter<?>> parameters = method.method().getParameters();
+        int injected = signalIndex < 0 ? parameters.size() : parameters.size() - 1;
+        int[] positions = new int[injected];
+        InjectionPoint[] points = new InjectionPoint[injected];
+        boolean resolvable = true;
+        int next = 0;
+        for (AnnotatedParameter<?> parameter : parameters) {
+            if (parameter.getPosition() == signalIndex) {
+                continue;
+            }
+            String problem;
+            try {
+                InjectionPoint point = beanManager.createInjectionPoint(parameter);
+                positions[next] = parameter.getPosition();
+                points[next++] = point;
+                problem = unresolvable(beanManager, point);
+            } catch (RuntimeException e) {
+                problem = "is not a valid injection point: " + e.getMessage();
+            }
+            if (problem != null) {
+                resolvable = false;
+                errors.add(method.model().target() + ": parameter " + describe(parameter) + " " + problem);
+            }
+        }
+        if (!resolvable || method.invoker() == null) {
+            return null;
+        }
+        return new MethodCall(method.invoker(), parameters.size(), signalIndex, positions, points, beanManager,
+                requestContexts);
+    }
+
+    private static String unresolvable(BeanManager beanManager, InjectionPoint point) {
+        Annotation[] qualifiers = point.getQualifiers().toArray(new Annotation[0]);
+        Set<Bean<?>> beans = beanManager.getBeans(point.getType(), qualifiers);
+        if (beans.isEmpty()) {
+            return "cannot be injected: no bean has type " + point.getType().getTypeName() + " and qualifiers "
+                    + point.getQualifiers() + "; add such a bean or @Produces method, or, if it is the signal,"
+                    + " annotate it with @Subscribes";
+        }
+        try {
+            beanManager.resolve(beans);
+            return null;
+        } catch (AmbiguousResolutionException e) {
+            List<String> classes = new ArrayList<>();
+            for (Bean<?> bean : beans) {
+                classes.add(bean.getBeanClass().getName());
+            }
+            return "is ambiguous: beans of " + classes + " all match type " + point.getType().getTypeName()
+                    + " and qualifiers " + point.getQualifiers() + "; add a qualifier to the parameter, or make"
+                    + " all but one an @Alternative";
+        }
+    }
+
+    private static String describe(AnnotatedParameter<?> parameter) {
+        return parameter.getPosition() + " '" + parameter.getJavaParameter().getName() + "' ("
+                + parameter.getBaseType().getTypeName() + ")";
+    }
+
+    private static Class<?> signalType(Found method, String name, List<String> errors) {
+        try {
+            return Class.forName(name, false, method.beanClass().getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            errors.add(method.model().target() + ": the signal type " + name + " cannot be loaded: " + e);
+            return null;
+        }
+    }
+
+    /** A duration of an annotation, its {@code ${key}} expression resolved through the settings. */
+    private static Duration duration(Found method, String what, String text, Settings settings,
+            List<String> errors) {
+        Function<String, String> expressions = settings::get;
+        try {
+            Duration duration = Durations.parse(text, expressions);
+            if (duration == null) {
+                errors.add(method.model().target() + ": " + what + ": the config property '"
+                        + Durations.expressionKey(text) + "' is not set; " + settings.describe()
+                        + ", or write the duration itself, e.g. \"5s\"");
+            }
+            return duration;
+        } catch (IllegalArgumentException e) {
+            errors.add(method.model().target() + ": " + what + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    private static String report(List<String> errors) {
+        StringBuilder message = new StringBuilder("Signal Bus found ").append(errors.size())
+                .append(errors.size() == 1 ? " problem" : " problems").append(" in this deployment:");
+        for (int i = 0; i < errors.size(); i++) {
+            message.append(System.lineSeparator()).append("  ").append(i + 1).append(". ").append(errors.get(i));
+        }
+        return message.toString();
+    }
+
+    private static ClassLoader classLoader() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        return loader != null ? loader : SignalBusExtension.class.getClassLoader();
+    }
+
+    /** The engine; publishing is accepted (and kept) from the end of deployment validation. */
+    SignalBusEngine engine() {
+        SignalBusEngine current = engine;
+        if (current == null) {
+            throw new IllegalStateException("Signal Bus is not available before the deployment has been validated");
+        }
+        return current;
+    }
+
+    void start() {
+        SignalBusEngine current = engine;
+        if (current != null && started.compareAndSet(false, true)) {
+            current.start();
+        }
+    }
+
+    /** The drain; runs once, before any application bean is destroyed. */
+    void drain() {
+        SignalBusEngine current = engine;
+        if (current == null || !drained.compareAndSet(false, true)) {
+            return;
+        }
+        DrainReport report = current.shutdown();
+        if (!report.complete()) {
+            report.undelivered().forEach((subscriber, count) -> LOG.warnf(
+                    "Signal Bus shutdown-timeout exceeded: %d signal(s) not delivered to %s", count, subscriber));
+        }
+        executors.shutdown(!report.complete());
+    }
+
+    void stopped(@Observes BeforeShutdown event) {
+        // normally drained already; this releases the threads if the application scope never was destroyed
+        drain();
+    }
+
+    /** A bean method with Signal Bus annotations, as a method of its bean class. */
+    private record Found(Class<?> beanClass, AnnotatedMethod<?> method, MethodModel model,
+            Invoker<Object, Object> invoker) {
+    }
+}
