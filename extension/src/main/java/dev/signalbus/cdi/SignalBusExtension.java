@@ -308,6 +308,10 @@ public class SignalBusExtension implements Extension {
         return current;
     }
 
+    boolean started() {
+        return started.get();
+    }
+
     void start() {
         SignalBusEngine current = engine;
         if (current != null && started.compareAndSet(false, true)) {
