@@ -14,6 +14,7 @@ import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.AmbiguousResolutionException;
+import jakarta.enterprise.inject.Default;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
@@ -107,7 +108,7 @@ public class SignalBusExtension implements Extension {
                 try {
                     invoker = invoker(event, method);
                 } catch (RuntimeException e) {
-                    problems.add(model.target() + ": Signal Bus cannot call this method: " + e.getMessage());
+                    problems.add(model.signature() + ": Signal Bus cannot call this method: " + e.getMessage());
                 }
             }
             found.add(new Found(beanClass, method, model, invoker));
@@ -221,7 +222,7 @@ public class SignalBusExtension implements Extension {
             }
             if (problem != null) {
                 resolvable = false;
-                errors.add(method.model().target() + ": parameter " + describe(parameter) + " " + problem);
+                errors.add(method.model().signature() + ": parameter " + describe(parameter) + " " + problem);
             }
         }
         if (!resolvable || method.invoker() == null) {
@@ -235,9 +236,8 @@ public class SignalBusExtension implements Extension {
         Annotation[] qualifiers = point.getQualifiers().toArray(new Annotation[0]);
         Set<Bean<?>> beans = beanManager.getBeans(point.getType(), qualifiers);
         if (beans.isEmpty()) {
-            return "cannot be injected: no bean has type " + point.getType().getTypeName() + " and qualifiers "
-                    + point.getQualifiers() + "; add such a bean or @Produces method, or, if it is the signal,"
-                    + " annotate it with @Subscribes";
+            return "cannot be injected: no bean has type " + point.getType().getTypeName() + qualifiers(point)
+                    + "; add such a bean or @Produces method, or, if it is the signal, annotate it with @Subscribes";
         }
         try {
             beanManager.resolve(beans);
@@ -247,10 +247,19 @@ public class SignalBusExtension implements Extension {
             for (Bean<?> bean : beans) {
                 classes.add(bean.getBeanClass().getName());
             }
-            return "is ambiguous: beans of " + classes + " all match type " + point.getType().getTypeName()
-                    + " and qualifiers " + point.getQualifiers() + "; add a qualifier to the parameter, or make"
-                    + " all but one an @Alternative";
+            return "is ambiguous: beans of " + classes + " all have type " + point.getType().getTypeName()
+                    + qualifiers(point) + "; add a qualifier to the parameter, or make all but one an @Alternative";
         }
+    }
+
+    private static String qualifiers(InjectionPoint point) {
+        List<String> written = new ArrayList<>();
+        for (Annotation qualifier : point.getQualifiers()) {
+            if (qualifier.annotationType() != Default.class) {
+                written.add(qualifier.toString());
+            }
+        }
+        return written.isEmpty() ? "" : " with qualifiers " + String.join(" ", written);
     }
 
     private static String describe(AnnotatedParameter<?> parameter) {
@@ -262,7 +271,7 @@ public class SignalBusExtension implements Extension {
         try {
             return Class.forName(name, false, method.beanClass().getClassLoader());
         } catch (ClassNotFoundException | LinkageError e) {
-            errors.add(method.model().target() + ": the signal type " + name + " cannot be loaded: " + e);
+            errors.add(method.model().signature() + ": the signal type " + name + " cannot be loaded: " + e);
             return null;
         }
     }
@@ -274,13 +283,13 @@ public class SignalBusExtension implements Extension {
         try {
             Duration duration = Durations.parse(text, expressions);
             if (duration == null) {
-                errors.add(method.model().target() + ": " + what + ": the config property '"
+                errors.add(method.model().signature() + ": " + what + ": the config property '"
                         + Durations.expressionKey(text) + "' is not set; " + settings.describe()
                         + ", or write the duration itself, e.g. \"5s\"");
             }
             return duration;
         } catch (IllegalArgumentException e) {
-            errors.add(method.model().target() + ": " + what + ": " + e.getMessage());
+            errors.add(method.model().signature() + ": " + what + ": " + e.getMessage());
             return null;
         }
     }
