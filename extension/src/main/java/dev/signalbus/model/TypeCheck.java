@@ -1,6 +1,5 @@
 package dev.signalbus.model;
 
-import java.util.List;
 import java.util.Set;
 
 import dev.signalbus.model.TypeRef.Kind;
@@ -242,10 +241,5 @@ final class TypeCheck {
 
     private static boolean isObject(TypeRef type) {
         return type.kind() == Kind.CLASS && type.name().equals("java.lang.Object");
-    }
-
-    static boolean isWrapped(TypeRef returnType) {
-        return WRAPPERS.contains(returnType.name()) && List.of(Kind.CLASS, Kind.PARAMETERIZED)
-                .contains(returnType.kind());
     }
 }
