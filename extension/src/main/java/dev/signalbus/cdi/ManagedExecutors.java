@@ -28,12 +28,7 @@ final class ManagedExecutors {
     }
 
     static boolean isPresent() {
-        try {
-            Class.forName(API, false, ManagedExecutors.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
+        return OptionalApis.isPresent(API);
     }
 
     /** The default managed executor, or {@code null} if the container has none. */

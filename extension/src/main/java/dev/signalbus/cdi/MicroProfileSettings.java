@@ -18,12 +18,7 @@ final class MicroProfileSettings extends Settings {
     }
 
     static boolean isPresent() {
-        try {
-            Class.forName(PROVIDER, false, Settings.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
+        return OptionalApis.isPresent(PROVIDER);
     }
 
     static Settings create() {

@@ -58,6 +58,13 @@ import dev.signalbus.model.TopicGraph;
  * in one {@link DeploymentException}. The bus starts once the application scope is initialized and
  * drains before any application bean is destroyed.
  * <p>
+ * Every delivery and periodic run gets a fresh request context and its own injected arguments;
+ * {@code @Dependent} ones are destroyed when the method returns or, if it returns a
+ * {@link java.util.concurrent.CompletionStage}, when that completes (a {@code @Dependent} subscriber
+ * bean itself is looked up by the invoker, which destroys it when the method returns). The request context covers
+ * the synchronous part of the call only: it ends when the method returns, so work continuing
+ * asynchronously must not rely on request-scoped beans.
+ * <p>
  * Settings come from MicroProfile Config when present ({@code signal-bus.shutdown-timeout},
  * {@code signal-bus.queue-capacity}, {@code signal-bus.publish-timeout},
  * {@code signal-bus.topics."name".queue-capacity}); deliveries and periodic runs use the
