@@ -1,24 +1,15 @@
 package dev.signalbus.cdi;
 
-import java.lang.annotation.Annotation;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Function;
 
-import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.AmbiguousResolutionException;
-import jakarta.enterprise.inject.Default;
-import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
-import jakarta.enterprise.inject.spi.AnnotatedParameter;
 import jakarta.enterprise.inject.spi.AnnotatedType;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -27,7 +18,6 @@ import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.Decorator;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
-import jakarta.enterprise.inject.spi.InjectionPoint;
 import jakarta.enterprise.inject.spi.Interceptor;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
 import jakarta.enterprise.invoke.Invoker;
@@ -44,7 +34,6 @@ import dev.signalbus.engine.PeriodicScheduler;
 import dev.signalbus.engine.PeriodicSpec;
 import dev.signalbus.engine.SignalBusEngine;
 import dev.signalbus.engine.SubscriberSpec;
-import dev.signalbus.model.Durations;
 import dev.signalbus.model.MethodModel;
 import dev.signalbus.model.ReflectionModels;
 import dev.signalbus.model.TopicGraph;
@@ -76,7 +65,7 @@ public class SignalBusExtension implements Extension {
     private static final Logger LOG = Logger.getLogger(SignalBusExtension.class);
 
     /** Methods found in managed beans, in discovery order. */
-    private final List<Found> found = new ArrayList<>();
+    private final List<FoundMethod> found = new ArrayList<>();
     /** Problems found before validation: @Publishes on a class, methods no invoker can call. */
     private final List<String> problems = new ArrayList<>();
     private final AtomicBoolean started = new AtomicBoolean();
@@ -118,7 +107,7 @@ public class SignalBusExtension implements Extension {
                     problems.add(model.signature() + ": Signal Bus cannot call this method: " + e.getMessage());
                 }
             }
-            found.add(new Found(beanClass, method, model, invoker));
+            found.add(new FoundMethod(beanClass, method, model, invoker));
         }
     }
 
@@ -130,55 +119,39 @@ public class SignalBusExtension implements Extension {
 
     void validate(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
         Settings settings = Settings.load();
-        List<String> errors = new ArrayList<>(problems);
+        List<String> problems = new ArrayList<>(this.problems);
         BusConfig config = null;
         try {
             config = settings.busConfig();
         } catch (IllegalArgumentException e) {
-            errors.add(e.getMessage());
+            problems.add(e.getMessage());
         }
-        Map<MethodModel, Found> byModel = new HashMap<>();
-        List<MethodModel> models = new ArrayList<>();
-        for (Found method : found) {
+        Map<MethodModel, FoundMethod> byModel = new LinkedHashMap<>(); // discovery order: a stable report
+        for (FoundMethod method : found) {
             byModel.put(method.model(), method);
-            models.add(method.model());
         }
-        TopicGraph graph = TopicGraph.of(models, ReflectionModels.hierarchy(classLoader()), settings::get);
-        errors.addAll(graph.errors());
+        TopicGraph graph = TopicGraph.of(byModel.keySet(), ReflectionModels.hierarchy(classLoader()), settings::get);
+        problems.addAll(graph.errors());
 
-        Instance<RequestContextController> requestContexts = beanManager.createInstance()
-                .select(RequestContextController.class);
+        Wiring wiring = new Wiring(beanManager, settings, problems);
         List<SubscriberSpec> subscribers = new ArrayList<>();
         int deliveryThreads = 0;
         for (TopicGraph.Subscriber subscriber : graph.subscribers()) {
-            Found method = byModel.get(subscriber.method());
-            MethodCall call = call(method, subscriber.signalIndex(), beanManager, requestContexts, errors);
-            Class<?> signalType = signalType(method, subscriber.signalClass(), errors);
-            Duration maxWait = null;
-            if (subscriber.batchMaxSize() > 0) {
-                maxWait = duration(method, "@Batch(maxWait = \"" + subscriber.batchMaxWait() + "\")",
-                        subscriber.batchMaxWait(), settings, errors);
-            }
-            if (call != null && signalType != null && (subscriber.batchMaxSize() == 0 || maxWait != null)) {
-                subscribers.add(new SubscriberSpec(subscriber.topic(), method.model().target(), signalType,
-                        subscriber.concurrency(), subscriber.batchMaxSize(), maxWait, call::call));
-                deliveryThreads += subscriber.concurrency();
+            SubscriberSpec spec = wiring.subscriber(byModel.get(subscriber.method()), subscriber);
+            if (spec != null) {
+                subscribers.add(spec);
+                deliveryThreads += spec.concurrency();
             }
         }
         List<PeriodicSpec> periodics = new ArrayList<>();
         for (TopicGraph.Periodic periodic : graph.periodics()) {
-            Found method = byModel.get(periodic.method());
-            MethodCall call = call(method, -1, beanManager, requestContexts, errors);
-            Duration every = duration(method, "@PeriodicTask(every = \"" + periodic.every() + "\")", periodic.every(),
-                    settings, errors);
-            Duration delay = duration(method, "@PeriodicTask(delay = \"" + periodic.delay() + "\")", periodic.delay(),
-                    settings, errors);
-            if (call != null && every != null && delay != null) {
-                periodics.add(new PeriodicSpec(method.model().target(), every, delay, () -> call.call(null)));
+            PeriodicSpec spec = wiring.periodic(byModel.get(periodic.method()), periodic);
+            if (spec != null) {
+                periodics.add(spec);
             }
         }
-        if (!errors.isEmpty()) {
-            event.addDeploymentProblem(new DeploymentException(report(errors)));
+        if (!problems.isEmpty()) {
+            event.addDeploymentProblem(new DeploymentException(report(problems)));
             return;
         }
         for (String warning : graph.warnings()) {
@@ -203,102 +176,6 @@ public class SignalBusExtension implements Extension {
         subscribers.forEach(builder::subscriber);
         periodics.forEach(builder::periodic);
         return builder.build();
-    }
-
-    /** Builds the call of a subscriber or periodic method, adding a problem per unresolvable parameter. */
-    private static MethodCall call(Found method, int signalIndex, BeanManager beanManager,
-            Instance<RequestContextController> requestContexts, List<String> errors) {
-        List<? extends AnnotatedParameter<?>> parameters = method.method().getParameters();
-        int injected = signalIndex < 0 ? parameters.size() : parameters.size() - 1;
-        int[] positions = new int[injected];
-        InjectionPoint[] points = new InjectionPoint[injected];
-        boolean resolvable = true;
-        int next = 0;
-        for (AnnotatedParameter<?> parameter : parameters) {
-            if (parameter.getPosition() == signalIndex) {
-                continue;
-            }
-            String problem;
-            try {
-                InjectionPoint point = beanManager.createInjectionPoint(parameter);
-                positions[next] = parameter.getPosition();
-                points[next++] = point;
-                problem = unresolvable(beanManager, point);
-            } catch (RuntimeException e) {
-                problem = "is not a valid injection point: " + e.getMessage();
-            }
-            if (problem != null) {
-                resolvable = false;
-                errors.add(method.model().signature() + ": parameter " + describe(parameter) + " " + problem);
-            }
-        }
-        if (!resolvable || method.invoker() == null) {
-            return null;
-        }
-        return new MethodCall(method.invoker(), parameters.size(), signalIndex, positions, points, beanManager,
-                requestContexts);
-    }
-
-    private static String unresolvable(BeanManager beanManager, InjectionPoint point) {
-        Annotation[] qualifiers = point.getQualifiers().toArray(new Annotation[0]);
-        Set<Bean<?>> beans = beanManager.getBeans(point.getType(), qualifiers);
-        if (beans.isEmpty()) {
-            return "cannot be injected: no bean has type " + point.getType().getTypeName() + qualifiers(point)
-                    + "; add such a bean or @Produces method, or, if it is the signal, annotate it with @Subscribes";
-        }
-        try {
-            beanManager.resolve(beans);
-            return null;
-        } catch (AmbiguousResolutionException e) {
-            List<String> classes = new ArrayList<>();
-            for (Bean<?> bean : beans) {
-                classes.add(bean.getBeanClass().getName());
-            }
-            return "is ambiguous: beans of " + classes + " all have type " + point.getType().getTypeName()
-                    + qualifiers(point) + "; add a qualifier to the parameter, or make all but one an @Alternative";
-        }
-    }
-
-    private static String qualifiers(InjectionPoint point) {
-        List<String> written = new ArrayList<>();
-        for (Annotation qualifier : point.getQualifiers()) {
-            if (qualifier.annotationType() != Default.class) {
-                written.add(qualifier.toString());
-            }
-        }
-        return written.isEmpty() ? "" : " with qualifiers " + String.join(" ", written);
-    }
-
-    private static String describe(AnnotatedParameter<?> parameter) {
-        return parameter.getPosition() + " '" + parameter.getJavaParameter().getName() + "' ("
-                + parameter.getBaseType().getTypeName() + ")";
-    }
-
-    private static Class<?> signalType(Found method, String name, List<String> errors) {
-        try {
-            return Class.forName(name, false, method.beanClass().getClassLoader());
-        } catch (ClassNotFoundException | LinkageError e) {
-            errors.add(method.model().signature() + ": the signal type " + name + " cannot be loaded: " + e);
-            return null;
-        }
-    }
-
-    /** A duration of an annotation, its {@code ${key}} expression resolved through the settings. */
-    private static Duration duration(Found method, String what, String text, Settings settings,
-            List<String> errors) {
-        Function<String, String> expressions = settings::get;
-        try {
-            Duration duration = Durations.parse(text, expressions);
-            if (duration == null) {
-                errors.add(method.model().signature() + ": " + what + ": the config property '"
-                        + Durations.expressionKey(text) + "' is not set; " + settings.describe()
-                        + ", or write the duration itself, e.g. \"5s\"");
-            }
-            return duration;
-        } catch (IllegalArgumentException e) {
-            errors.add(method.model().signature() + ": " + what + ": " + e.getMessage());
-            return null;
-        }
     }
 
     private static String report(List<String> errors) {
@@ -352,10 +229,5 @@ public class SignalBusExtension implements Extension {
     void stopped(@Observes BeforeShutdown event) {
         // normally drained already; this releases the threads if the application scope never was destroyed
         drain();
-    }
-
-    /** A bean method with Signal Bus annotations, as a method of its bean class. */
-    private record Found(Class<?> beanClass, AnnotatedMethod<?> method, MethodModel model,
-            Invoker<Object, Object> invoker) {
     }
 }
