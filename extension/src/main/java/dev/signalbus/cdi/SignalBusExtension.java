@@ -201,10 +201,6 @@ public class SignalBusExtension implements Extension {
         return current;
     }
 
-    boolean started() {
-        return started.get();
-    }
-
     void start() {
         SignalBusEngine current = engine;
         if (current != null && started.compareAndSet(false, true)) {
