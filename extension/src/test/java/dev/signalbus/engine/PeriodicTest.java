@@ -90,6 +90,23 @@ class PeriodicTest {
     }
 
     @Test
+    void missedTicksAfterASlowRunAreSkippedNotRunInABurst() {
+        List<Long> starts = new CopyOnWriteArrayList<>();
+        SignalBusEngine engine = bus.started(bus.builder()
+                .periodic(new PeriodicSpec("Slow#first", Duration.ofMillis(20), Duration.ZERO, () -> {
+                    starts.add(System.nanoTime());
+                    return starts.size() == 1 ? slowRun(Duration.ofMillis(600)) : null;
+                })));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> starts.size() >= 6);
+        assertThat(engine.shutdown().complete()).isTrue();
+        // the slow first run missed about 30 ticks; a fixed-rate catch-up would start them back to
+        // back. At most one run may follow the slow one at once, then the 20 ms cadence resumes.
+        long firstFive = starts.get(5) - starts.get(1);
+        assertThat(Duration.ofNanos(firstFive)).isGreaterThanOrEqualTo(Duration.ofMillis(40));
+    }
+
+    @Test
     void runsNeverOverlapEvenIfTheSchedulerFiresConcurrently() {
         SignalBusEngine engine = bus.started(bus.builder()
                 .scheduler(overlappingScheduler())
