@@ -35,7 +35,7 @@ public class FanOutBenchmark {
     static final int BATCH = 1_000;
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    @Param({ Peers.SIGNAL_BUS_ENGINE, Peers.WELD_ASYNC, Peers.VERTX, Peers.GUAVA, Peers.RAW_QUEUE,
+    @Param({ Peers.SIGNAL_BUS, Peers.SIGNAL_BUS_ENGINE, Peers.WELD_ASYNC, Peers.VERTX, Peers.GUAVA, Peers.RAW_QUEUE,
             Peers.DISRUPTOR })
     public String peer;
 

@@ -14,17 +14,19 @@ final class Peers {
     static final String DISRUPTOR = "disruptor";
 
     /** Every peer, ours first. */
-    static final List<String> ALL = List.of(SIGNAL_BUS_ENGINE, WELD_ASYNC, VERTX, GUAVA, RAW_QUEUE, DISRUPTOR);
+    static final List<String> ALL = List.of(SIGNAL_BUS, SIGNAL_BUS_ENGINE, WELD_ASYNC, VERTX, GUAVA, RAW_QUEUE, DISRUPTOR);
 
     private Peers() {
     }
 
     /**
      * @param threads worker threads where the peer lets us choose; the raw queue and the Disruptor
-     *        always use one thread per subscriber
+     *        always use one thread per subscriber, and Signal Bus on CDI one per subscriber's
+     *        concurrency (the pool the portable extension sizes)
      */
     static Peer open(String name, int subscribers, int threads, Delivery delivery) {
         return switch (name) {
+            case SIGNAL_BUS -> new SignalBusCdiPeer(subscribers, delivery);
             case SIGNAL_BUS_ENGINE -> new SignalBusEnginePeer(subscribers, threads, delivery);
             case WELD_ASYNC -> new WeldAsyncPeer(subscribers, threads, delivery);
             case VERTX -> new VertxPeer(subscribers, threads, delivery);
