@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -35,7 +37,8 @@ class ReportTest {
         List<IdleCostRun.Result> idle = List.of(new IdleCostRun.Result("signal-bus-engine", 10_000, 0, 4_000_000),
                 new IdleCostRun.Result("guava", 10_000, 0, 1_000_000));
 
-        String md = Report.render(JmhResults.read(csv), latency, idle, "run.sh", "1.0, 1.0, 1.0", "smoke");
+        String md = Report.render(JmhResults.read(csv), latency, idle,
+                ZonedDateTime.of(2026, 11, 26, 6, 30, 15, 123, ZoneOffset.UTC), "run.sh", "1.0, 1.0, 1.0", "smoke");
 
         assertThat(md)
                 .contains("| **signal-bus-engine** (ours) | 1,000,000 +- 1,000 | 1.00x | 1,600,000 +- 4,000 | 1.00x | - / 100 |")
@@ -43,10 +46,11 @@ class ReportTest {
                 .contains("| raw-queue | - | - | 4,000,000 | 2.50x | - / - |")
                 .contains("| vertx | 1 | 500,000 | 400,000 | **no** | 1,000 | 20.0 | 150.0 | 800.0 | 900.0 | 3.00x |")
                 .contains("| guava | 10000 | 0 | 0.0000 | 1,000,000 | 100 | 0.25x |")
-                .contains("(vertx): 4.00x, met")
+                .contains("- `signal-bus-engine`: 1 -> 4 throughput at least 2x the fastest of Weld async / Vert.x / Guava (vertx): 4.00x, met")
                 .contains("0.40x of the floor, **missed**")
                 .contains("(1 -> 1): 50.0 us, met")
                 .contains("0 threads, 400 bytes, met")
-                .contains("Command: `run.sh`");
+                .contains("Command: `run.sh`")
+                .contains("Date: 2026-11-26T06:30:15 UTC");
     }
 }
