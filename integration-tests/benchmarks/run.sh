@@ -3,7 +3,7 @@
 # `mvn install`), runs the JMH fan-out throughput, the latency run at half of our saturation and the
 # idle-subscriber cost, then writes docs/benchmarks.md. Under 10 minutes on 2 cores.
 #
-#   integration-tests/benchmarks/run.sh            # the full run (about 6 minutes)
+#   integration-tests/benchmarks/run.sh            # the full run (about 7 minutes)
 #   integration-tests/benchmarks/run.sh --quick    # about 2 minutes, to check the harness; the
 #                                                  # figures are not worth publishing
 #
@@ -18,7 +18,7 @@ JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 COMMAND="integration-tests/benchmarks/run.sh${*:+ $*}"
 
 # throughput: JMH warm-up and measurement; latency: seconds per peer; idle: subscribers
-JMH_OPTS=(-wi 3 -w 1s -i 5 -r 1s -f 1 -to 2min -prof gc)
+JMH_OPTS=(-wi 4 -w 2s -i 5 -r 1s -f 1 -to 2min -prof gc)
 LATENCY_WARMUP=2
 LATENCY_SECONDS=5
 IDLE_SUBSCRIBERS=10000
