@@ -1,0 +1,78 @@
+package dev.signalbus.it.jee;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import dev.signalbus.SignalBus;
+
+/**
+ * Publishes through the examples and reports what the subscribers received. Each POST answers
+ * with the name of the request thread, so a test can tell it from the delivering threads.
+ */
+@Path("/")
+@RequestScoped
+@Produces(MediaType.TEXT_PLAIN)
+public class BusResource {
+
+    @Inject
+    FooPublisher foo;
+
+    @Inject
+    Greetings greetings;
+
+    @Inject
+    Chain chain;
+
+    @Inject
+    SignalBus bus;
+
+    @Inject
+    Deliveries deliveries;
+
+    @POST
+    @Path("foo/{arg}")
+    public String foo(@PathParam("arg") String arg) {
+        foo.publish(arg);
+        return Thread.currentThread().getName();
+    }
+
+    @POST
+    @Path("greeting/{text}")
+    public String greeting(@PathParam("text") String text) {
+        greetings.greet(text);
+        return Thread.currentThread().getName();
+    }
+
+    /** Starts {@code count} chains named {@code id-0 .. id-(count-1)}. */
+    @POST
+    @Path("chain/{id}")
+    public String chain(@PathParam("id") String id, @QueryParam("count") @DefaultValue("1") int count) {
+        for (int i = 0; i < count; i++) {
+            chain.start(id + "-" + i);
+        }
+        return Thread.currentThread().getName();
+    }
+
+    /** Publishes programmatically, through the {@link SignalBus} bean. */
+    @POST
+    @Path("orders/{order}")
+    public String order(@PathParam("order") String order) {
+        bus.publish("orders", order);
+        return Thread.currentThread().getName();
+    }
+
+    /** One line per delivery: receiver, signal, thread, managed thread?, epoch millis (tabs). */
+    @GET
+    @Path("deliveries")
+    public String deliveries() {
+        return deliveries.asText();
+    }
+}
