@@ -35,6 +35,9 @@ public class BusResource {
     SignalBus bus;
 
     @Inject
+    NarrowTopic narrow;
+
+    @Inject
     Deliveries deliveries;
 
     @POST
@@ -67,6 +70,28 @@ public class BusResource {
     public String order(@PathParam("order") String order) {
         bus.publish("orders", order);
         return Thread.currentThread().getName();
+    }
+
+    /**
+     * Publishes to topic "narrow" while its subscriber is held, until a publish is refused;
+     * answers how many were accepted and the refusal's message.
+     */
+    @POST
+    @Path("narrow/{id}")
+    public String narrow(@PathParam("id") String id) {
+        narrow.close();
+        try {
+            for (int i = 0; i < 10; i++) {
+                try {
+                    bus.publish("narrow", id + "-" + i);
+                } catch (IllegalStateException refused) {
+                    return i + "\n" + refused.getMessage();
+                }
+            }
+            return "10\nnever refused";
+        } finally {
+            narrow.open();
+        }
     }
 
     /** One line per delivery: receiver, signal, thread, managed thread?, epoch millis (tabs). */
