@@ -38,6 +38,9 @@ public class BusResource {
     NarrowTopic narrow;
 
     @Inject
+    RequestTag tag;
+
+    @Inject
     Deliveries deliveries;
 
     @POST
@@ -70,6 +73,15 @@ public class BusResource {
     public String order(@PathParam("order") String order) {
         bus.publish("orders", order);
         return Thread.currentThread().getName();
+    }
+
+    /** Publishes two signals to topic "probe"; answers this request's {@link RequestTag}. */
+    @POST
+    @Path("probe/{id}")
+    public String probe(@PathParam("id") String id) {
+        bus.publish("probe", id + "-0");
+        bus.publish("probe", id + "-1");
+        return tag.id();
     }
 
     /**
