@@ -12,7 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * the HTTP endpoint reports it so that the tests can check it from outside the server.
  */
 @ApplicationScoped
-public class Deliveries {
+class Deliveries {
 
     /**
      * One call of a subscriber or periodic task.
@@ -23,7 +23,7 @@ public class Deliveries {
      * @param managed whether that thread is a Jakarta Concurrency {@link ManageableThread}
      * @param atMillis when, in milliseconds since the epoch
      */
-    public record Delivery(String receiver, String signal, String thread, boolean managed, long atMillis) {
+    record Delivery(String receiver, String signal, String thread, boolean managed, long atMillis) {
 
         String line() {
             return String.join("\t", receiver, signal, thread, Boolean.toString(managed), Long.toString(atMillis));
@@ -33,19 +33,19 @@ public class Deliveries {
     private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
 
     /** Records a call made on the current thread. */
-    public void record(String receiver, String signal) {
+    void record(String receiver, String signal) {
         Thread thread = Thread.currentThread();
         deliveries.add(new Delivery(receiver, signal, thread.getName(), thread instanceof ManageableThread,
                 System.currentTimeMillis()));
     }
 
     /** Every call recorded so far, in the order recorded. */
-    public List<Delivery> all() {
+    List<Delivery> all() {
         return new ArrayList<>(deliveries);
     }
 
     /** Every call recorded so far, one per line, fields separated by tabs. */
-    public String asText() {
+    String asText() {
         StringBuilder text = new StringBuilder();
         for (Delivery delivery : deliveries) {
             text.append(delivery.line()).append('\n');

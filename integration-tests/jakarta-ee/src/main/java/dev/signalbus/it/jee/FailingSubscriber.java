@@ -11,7 +11,7 @@ import dev.signalbus.Subscribes;
  * {@link SignalFailure} events the bus fires for it.
  */
 @ApplicationScoped
-public class FailingSubscriber {
+class FailingSubscriber {
 
     void refuse(@Subscribes("orders") String order) {
         throw new IllegalStateException("refused " + order);

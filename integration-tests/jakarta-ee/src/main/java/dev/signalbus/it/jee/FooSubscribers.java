@@ -9,7 +9,7 @@ import org.jboss.logging.Logger;
 
 /** Example 1: two subscribers of topic "foo"; each gets every signal. */
 @ApplicationScoped
-public class FooSubscribers {
+class FooSubscribers {
 
     private static final Logger LOG = Logger.getLogger(FooSubscribers.class);
 

@@ -11,7 +11,7 @@ import jakarta.inject.Named;
  * {@code @Dependent} producer methods, called once per subscriber call that injects them.
  */
 @ApplicationScoped
-public class NamedValues {
+class NamedValues {
 
     private final AtomicInteger bars = new AtomicInteger();
 

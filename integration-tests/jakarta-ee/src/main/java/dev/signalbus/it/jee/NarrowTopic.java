@@ -13,7 +13,7 @@ import dev.signalbus.Subscribes;
  * back-pressure of DESIGN.md: it waits {@code publish-timeout}, then gets an exception.
  */
 @ApplicationScoped
-public class NarrowTopic {
+class NarrowTopic {
 
     private volatile CountDownLatch gate = new CountDownLatch(0);
 

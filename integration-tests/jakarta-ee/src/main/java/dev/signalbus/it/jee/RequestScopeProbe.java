@@ -6,7 +6,7 @@ import dev.signalbus.Subscribes;
 
 /** Records which {@link RequestTag} each delivery of topic "probe" sees. */
 @ApplicationScoped
-public class RequestScopeProbe {
+class RequestScopeProbe {
 
     void probe(@Subscribes("probe") String signal, RequestTag tag, Deliveries deliveries) {
         deliveries.record("probe-subscriber", signal + "|" + tag.id());

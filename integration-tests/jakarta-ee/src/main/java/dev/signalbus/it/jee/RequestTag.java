@@ -6,11 +6,11 @@ import jakarta.enterprise.context.RequestScoped;
 
 /** A request-scoped bean with an identity: one instance per request context. */
 @RequestScoped
-public class RequestTag {
+class RequestTag {
 
     private final String id = UUID.randomUUID().toString();
 
-    public String id() {
+    String id() {
         return id;
     }
 }

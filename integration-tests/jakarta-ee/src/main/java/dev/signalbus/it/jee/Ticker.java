@@ -8,7 +8,7 @@ import dev.signalbus.PeriodicTask;
 
 /** Example 3: a periodic task, every half second while the application is deployed. */
 @ApplicationScoped
-public class Ticker {
+class Ticker {
 
     private final AtomicInteger runs = new AtomicInteger();
 
