@@ -2,11 +2,20 @@ package dev.signalbus.engine;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+
+import org.jboss.logging.Logger;
 
 import dev.signalbus.SignalBus;
 import dev.signalbus.SignalFailure;
@@ -17,28 +26,159 @@ import dev.signalbus.SignalFailure;
  * <p>
  * Life cycle: {@link #builder()} ... {@code build()} (publishing is accepted from then on and kept
  * until start), {@link #start()}, {@link #shutdown()} (drains; publishing throws afterwards).
+ * <pre>{@code
+ * SignalBusEngine engine = SignalBusEngine.builder()
+ *         .executor(executor)
+ *         .subscriber(SubscriberSpec.of("greetings", "Demo#hello", String.class, 1,
+ *                 signal -> { System.out.println(signal); return null; }))
+ *         .build();
+ * engine.start();
+ * engine.publish("greetings", "Hello");
+ * engine.shutdown();
+ * }</pre>
  */
 public final class SignalBusEngine implements SignalBus {
 
-    // IMPLEMENTATION IN PROGRESS
+    private static final Logger LOG = Logger.getLogger(SignalBusEngine.class);
+
+    private static final int NEW = 0;
+    private static final int RUNNING = 1;
+    private static final int DRAINING = 2;
+    private static final int STOPPED = 3;
+
+    final BusConfig config;
+    final BooleanSupplier blockingAllowed;
+    final Failures failures;
+    final Pending pending = new Pending();
+
+    /** Built once: publishing looks up one array per topic and resolves nothing else. */
+    private final Map<String, Mailbox[]> topics;
+    private final List<Mailbox> mailboxes;
+    private final List<Periodic> periodics;
+    private final PeriodicScheduler scheduler;
+    private final Map<String, LongAdder> unrouted = new ConcurrentHashMap<>();
+    private volatile int state = NEW;
+    private DrainReport report;
+
+    private SignalBusEngine(Builder builder) {
+        this.config = builder.config;
+        this.blockingAllowed = builder.blockingAllowed;
+        this.failures = new Failures(builder.failureHandler);
+        this.scheduler = builder.scheduler;
+        Map<String, List<Mailbox>> byTopic = new LinkedHashMap<>();
+        List<Mailbox> all = new ArrayList<>();
+        for (SubscriberSpec spec : builder.subscribers) {
+            Mailbox mailbox = new Mailbox(spec, config.queueCapacity(spec.topic()), this, builder.executor);
+            byTopic.computeIfAbsent(spec.topic(), t -> new ArrayList<>()).add(mailbox);
+            all.add(mailbox);
+        }
+        Map<String, Mailbox[]> topics = new HashMap<>();
+        byTopic.forEach((topic, list) -> topics.put(topic, list.toArray(new Mailbox[0])));
+        this.topics = topics;
+        this.mailboxes = List.copyOf(all);
+        List<Periodic> periodics = new ArrayList<>();
+        for (PeriodicSpec spec : builder.periodics) {
+            periodics.add(new Periodic(spec, this));
+        }
+        this.periodics = List.copyOf(periodics);
+    }
 
     public static Builder builder() {
         return new Builder();
     }
 
     /** Starts delivering (including what was published before) and schedules periodic tasks. */
-    public void start() {
-        throw new UnsupportedOperationException("in progress");
+    public synchronized void start() {
+        if (state != NEW) {
+            throw new IllegalStateException("Signal Bus was already started");
+        }
+        state = RUNNING;
+        for (Mailbox mailbox : mailboxes) {
+            mailbox.wake();
+        }
+        for (Periodic periodic : periodics) {
+            periodic.schedule(scheduler);
+        }
+        LOG.debugf("Signal Bus started: %d subscribers on %d topics, %d periodic tasks", mailboxes.size(),
+                topics.size(), periodics.size());
     }
 
     @Override
     public void publish(String topic, Object signal) {
-        throw new UnsupportedOperationException("in progress");
+        Objects.requireNonNull(topic, "topic");
+        if (signal instanceof Optional<?> optional) {
+            signal = optional.orElse(null);
+        }
+        if (signal == null) {
+            return;
+        }
+        if (signal instanceof CompletionStage<?> stage) {
+            publishLater(topic, stage);
+            return;
+        }
+        // the guard keeps the drain from declaring the bus idle between our state check and offer
+        pending.increment();
+        try {
+            if (state == STOPPED) {
+                throw stoppedException(topic);
+            }
+            Mailbox[] subscribers = topics.get(topic);
+            if (subscribers == null) {
+                unrouted(topic, signal);
+                return;
+            }
+            for (Mailbox mailbox : subscribers) {
+                mailbox.offer(signal);
+            }
+        } finally {
+            pending.decrement();
+        }
+    }
+
+    private void publishLater(String topic, CompletionStage<?> stage) {
+        pending.increment();
+        if (state == STOPPED) {
+            pending.decrement();
+            throw stoppedException(topic);
+        }
+        stage.whenComplete((value, failure) -> {
+            try {
+                if (failure == null) {
+                    publish(topic, value);
+                }
+            } catch (RuntimeException e) {
+                // nobody is left to receive this exception: the publisher returned long ago
+                LOG.errorf(e, "The result of an async publisher completed but could not be published to topic '%s'",
+                        topic);
+            } finally {
+                pending.decrement();
+            }
+        });
+    }
+
+    private void unrouted(String topic, Object signal) {
+        LongAdder counter = unrouted.get(topic);
+        if (counter == null) {
+            counter = unrouted.computeIfAbsent(topic, t -> new LongAdder());
+            LOG.debugf("Topic '%s' has no subscriber; its signals are counted as unrouted (first: %s)", topic,
+                    signal.getClass().getName());
+        }
+        counter.increment();
+    }
+
+    private IllegalStateException stoppedException(String topic) {
+        return new IllegalStateException("Signal Bus has stopped (the application is shutting down): "
+                + "cannot publish to topic '" + topic + "'");
     }
 
     @Override
     public boolean awaitIdle(Duration timeout) {
-        throw new UnsupportedOperationException("in progress");
+        try {
+            return pending.awaitZero(timeout.toNanos());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /**
@@ -46,17 +186,112 @@ public final class SignalBusEngine implements SignalBus {
      * signals published while draining, within the shutdown timeout; then stops. Idempotent.
      */
     public DrainReport shutdown() {
-        throw new UnsupportedOperationException("in progress");
+        synchronized (this) {
+            if (report != null) {
+                return report;
+            }
+            state = DRAINING;
+        }
+        long start = System.nanoTime();
+        long deadline = start + config.shutdownTimeout().toNanos();
+        for (Periodic periodic : periodics) {
+            periodic.cancel();
+        }
+        for (Mailbox mailbox : mailboxes) {
+            mailbox.wake(); // partial batches are due now
+        }
+        boolean complete = false;
+        while (true) {
+            long remaining = deadline - System.nanoTime();
+            if (!awaitIdle(Duration.ofNanos(Math.max(0, remaining)))) {
+                break;
+            }
+            state = STOPPED;
+            // a publish that passed its state check before we flipped still holds the guard
+            if (pending.get() == 0) {
+                complete = true;
+                break;
+            }
+            state = DRAINING;
+            for (Mailbox mailbox : mailboxes) {
+                mailbox.wake(); // a drain task may have quit while the state read STOPPED
+            }
+        }
+        state = STOPPED;
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        Map<String, Long> undelivered = new LinkedHashMap<>();
+        if (!complete) {
+            for (Mailbox mailbox : mailboxes) {
+                long left = mailbox.undelivered();
+                if (left > 0) {
+                    undelivered.put(mailbox.spec.topic() + " -> " + mailbox.spec.target(), left);
+                }
+                mailbox.discard();
+            }
+            for (Periodic periodic : periodics) {
+                if (periodic.running()) {
+                    undelivered.put("periodic task " + periodic.spec.target(), 1L);
+                }
+            }
+            LOG.errorf("Signal Bus did not drain within shutdown-timeout %s; not delivered: %s",
+                    config.shutdownTimeout(), undelivered);
+        } else {
+            LOG.debugf("Signal Bus drained in %s", took);
+        }
+        synchronized (this) {
+            report = new DrainReport(complete, Map.copyOf(undelivered), took);
+            return report;
+        }
     }
 
-    /** Whether {@link #shutdown()} has completed: publishing throws. */
+    /** Whether {@link #shutdown()} has begun to refuse new signals. */
     public boolean isStopped() {
-        throw new UnsupportedOperationException("in progress");
+        return state == STOPPED;
     }
 
     /** Signals published to {@code topic} while it had no subscriber. */
     public long unrouted(String topic) {
-        throw new UnsupportedOperationException("in progress");
+        LongAdder counter = unrouted.get(topic);
+        return counter == null ? 0 : counter.sum();
+    }
+
+    /** Signals delivered successfully to each subscriber so far, keyed {@code "topic -> target"}. */
+    public Map<String, Long> delivered() {
+        Map<String, Long> result = new LinkedHashMap<>();
+        for (Mailbox mailbox : mailboxes) {
+            result.put(mailbox.spec.topic() + " -> " + mailbox.spec.target(), mailbox.delivered.sum());
+        }
+        return result;
+    }
+
+    /** Signals whose delivery failed for each subscriber so far, keyed {@code "topic -> target"}. */
+    public Map<String, Long> failed() {
+        Map<String, Long> result = new LinkedHashMap<>();
+        for (Mailbox mailbox : mailboxes) {
+            result.put(mailbox.spec.topic() + " -> " + mailbox.spec.target(), mailbox.failed.sum());
+        }
+        return result;
+    }
+
+    boolean started() {
+        return state != NEW;
+    }
+
+    boolean dispatching() {
+        int s = state;
+        return s == RUNNING || s == DRAINING;
+    }
+
+    boolean draining() {
+        return state == DRAINING;
+    }
+
+    boolean stopped() {
+        return state == STOPPED;
+    }
+
+    boolean running() {
+        return state == RUNNING;
     }
 
     /** Builds an engine. Every setter is optional except the executor. */
@@ -113,7 +348,13 @@ public final class SignalBusEngine implements SignalBus {
         }
 
         public SignalBusEngine build() {
-            throw new UnsupportedOperationException("in progress");
+            if (executor == null && !subscribers.isEmpty()) {
+                throw new IllegalStateException("Signal Bus needs an executor to deliver signals");
+            }
+            if (scheduler == null && !periodics.isEmpty()) {
+                throw new IllegalStateException("Signal Bus needs a scheduler for its periodic tasks");
+            }
+            return new SignalBusEngine(this);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.signalbus.model;
 
 import java.util.List;
+import java.util.StringJoiner;
 
 /**
  * A bean method that carries one of the Signal Bus annotations, as read by a front door.
@@ -26,6 +27,18 @@ public record MethodModel(String declaringClass, String name, boolean isPrivate,
     /** {@code "com.acme.Foo#bar"}. */
     public String target() {
         return declaringClass + "#" + name;
+    }
+
+    /**
+     * {@code "com.acme.Foo#bar(List<Order>, Repository)"}: the target with simple parameter type
+     * names, so that messages tell overloads apart.
+     */
+    public String signature() {
+        StringJoiner joiner = new StringJoiner(", ", target() + "(", ")");
+        for (ParamModel parameter : parameters) {
+            joiner.add(parameter.type().simpleDisplay());
+        }
+        return joiner.toString();
     }
 
     /**

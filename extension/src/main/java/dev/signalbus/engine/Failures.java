@@ -1,0 +1,44 @@
+package dev.signalbus.engine;
+
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+
+import org.jboss.logging.Logger;
+
+import dev.signalbus.SignalFailure;
+
+/** Logs a failure, then hands it to the front door (which fires the CDI event). */
+final class Failures {
+
+    private static final Logger LOG = Logger.getLogger(SignalBusEngine.class);
+
+    private final Consumer<SignalFailure> handler;
+
+    Failures(Consumer<SignalFailure> handler) {
+        this.handler = handler;
+    }
+
+    void report(String topic, String target, Object signal, Throwable failure) {
+        Throwable cause = unwrap(failure);
+        if (topic == null) {
+            LOG.errorf(cause, "Periodic task %s failed; it keeps its schedule", target);
+        } else {
+            LOG.errorf(cause, "Subscriber %s failed to handle a signal of topic '%s'", target, topic);
+        }
+        try {
+            handler.accept(new SignalFailure(topic, target, signal, cause));
+        } catch (Throwable t) {
+            // an observer of SignalFailure must not break delivery; the failure itself is logged above
+            LOG.errorf(t, "An observer of SignalFailure failed while handling the failure of %s", target);
+        }
+    }
+
+    static Throwable unwrap(Throwable failure) {
+        Throwable t = failure;
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+}

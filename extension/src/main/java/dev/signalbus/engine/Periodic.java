@@ -1,0 +1,70 @@
+package dev.signalbus.engine;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** A periodic task: never overlaps itself, reports failures, starts no run once the drain began. */
+final class Periodic implements Runnable {
+
+    final PeriodicSpec spec;
+    private final SignalBusEngine engine;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private volatile PeriodicScheduler.Cancellation cancellation;
+
+    Periodic(PeriodicSpec spec, SignalBusEngine engine) {
+        this.spec = spec;
+        this.engine = engine;
+    }
+
+    void schedule(PeriodicScheduler scheduler) {
+        cancellation = scheduler.schedule(spec.target(), spec.delay(), spec.every(), this);
+    }
+
+    void cancel() {
+        PeriodicScheduler.Cancellation c = cancellation;
+        if (c != null) {
+            c.cancel();
+        }
+    }
+
+    boolean running() {
+        return running.get();
+    }
+
+    @Override
+    public void run() {
+        if (!running.compareAndSet(false, true)) {
+            return; // the previous run (or its async result) is still going: skip, never overlap
+        }
+        engine.pending.increment();
+        if (!engine.running()) {
+            finish(null);
+            return;
+        }
+        Object result;
+        try {
+            result = spec.task().call();
+        } catch (Throwable t) {
+            finish(t);
+            return;
+        }
+        if (result instanceof CompletionStage<?> stage
+                && !(stage instanceof CompletableFuture<?> cf && cf.isDone() && !cf.isCompletedExceptionally())) {
+            stage.whenComplete((ignored, failure) -> finish(failure));
+        } else {
+            finish(null);
+        }
+    }
+
+    private void finish(Throwable failure) {
+        try {
+            if (failure != null) {
+                engine.failures.report(null, spec.target(), null, failure);
+            }
+        } finally {
+            running.set(false);
+            engine.pending.decrement();
+        }
+    }
+}
