@@ -1,14 +1,18 @@
 package dev.signalbus.quarkus.deployment;
 
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -18,6 +22,7 @@ import jakarta.enterprise.invoke.Invoker;
 
 import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.AnnotationTarget;
+import org.jboss.jandex.AnnotationTransformation;
 import org.jboss.jandex.ClassInfo;
 import org.jboss.jandex.ClassType;
 import org.jboss.jandex.DotName;
@@ -37,10 +42,12 @@ import dev.signalbus.quarkus.runtime.SignalBusLifecycle;
 import dev.signalbus.quarkus.runtime.SignalBusRecorder;
 import dev.signalbus.quarkus.runtime.SubscriberDefinition;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.arc.deployment.AnnotationsTransformerBuildItem;
 import io.quarkus.arc.deployment.AutoAddScopeBuildItem;
 import io.quarkus.arc.deployment.BeanArchiveIndexBuildItem;
 import io.quarkus.arc.deployment.BeanRegistrationPhaseBuildItem;
 import io.quarkus.arc.deployment.InvokerFactoryBuildItem;
+import io.quarkus.arc.deployment.ObserverRegistrationPhaseBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
 import io.quarkus.arc.deployment.UnremovableBeanBuildItem;
 import io.quarkus.arc.deployment.UnremovableBeanBuildItem.BeanClassAnnotationExclusion;
@@ -121,7 +128,7 @@ class SignalBusProcessor {
     void collect(BeanRegistrationPhaseBuildItem registration, BeanArchiveIndexBuildItem beanArchiveIndex,
             CombinedIndexBuildItem combinedIndex, InvokerFactoryBuildItem invokerFactory,
             BuildProducer<SubscriberMethodBuildItem> subscribers, BuildProducer<PeriodicMethodBuildItem> periodics,
-            BuildProducer<ValidationErrorBuildItem> validationErrors) {
+            BuildProducer<SignalBusProblemsBuildItem> problemsItem) {
         IndexView index = beanArchiveIndex.getIndex();
         Set<String> problems = new LinkedHashSet<>();
         Set<DotName> declaringClasses = declaringClasses(index, problems);
@@ -153,11 +160,38 @@ class SignalBusProcessor {
             LOG.warn(warning);
         }
 
-        // Invokers are built even when there are problems: ArC then validates their injected parameters, and its
-        // unsatisfied or ambiguous dependencies are reported in the same build failure as ours.
+        Map<TopicGraph.Subscriber, ExecutionModel> subscriberModels = new LinkedHashMap<>();
         for (TopicGraph.Subscriber subscriber : graph.subscribers()) {
+            subscriberModels.put(subscriber,
+                    executionModel(methods.get(subscriber.method()).method, subscriber.method(), problems));
+        }
+        Map<TopicGraph.Periodic, ExecutionModel> periodicModels = new LinkedHashMap<>();
+        for (TopicGraph.Periodic periodic : graph.periodics()) {
+            periodicModels.put(periodic,
+                    executionModel(methods.get(periodic.method()).method, periodic.method(), problems));
+        }
+
+        if (!problems.isEmpty()) {
+            // No invokers: ArC would stop at the first unresolvable one and hide our problems. The injected parameters
+            // are checked after bean registration instead, so that one failure lists everything.
+            List<SignalBusProblemsBuildItem.Lookups> lookups = new ArrayList<>();
+            for (TopicGraph.Subscriber subscriber : graph.subscribers()) {
+                lookups.add(new SignalBusProblemsBuildItem.Lookups(subscriber.method().target(),
+                        methods.get(subscriber.method()).method, subscriber.signalIndex()));
+            }
+            for (TopicGraph.Periodic periodic : graph.periodics()) {
+                lookups.add(new SignalBusProblemsBuildItem.Lookups(periodic.method().target(),
+                        methods.get(periodic.method()).method, -1));
+            }
+            problemsItem.produce(new SignalBusProblemsBuildItem(new ArrayList<>(problems), lookups,
+                    registration.getBeanProcessor().getBeanDeployment()));
+            return;
+        }
+
+        // ArC validates the looked-up parameters of these invokers: unsatisfied or ambiguous ones fail the build
+        for (Map.Entry<TopicGraph.Subscriber, ExecutionModel> entry : subscriberModels.entrySet()) {
+            TopicGraph.Subscriber subscriber = entry.getKey();
             BeanMethod beanMethod = methods.get(subscriber.method());
-            ExecutionModel executionModel = executionModel(beanMethod.method, subscriber.method(), problems);
             InvokerBuilder builder = invokerFactory.createInvoker(beanMethod.bean, beanMethod.method)
                     .withInstanceLookup();
             for (int i = 0; i < beanMethod.method.parametersCount(); i++) {
@@ -165,26 +199,59 @@ class SignalBusProcessor {
                     builder.withArgumentLookup(i);
                 }
             }
-            subscribers.produce(new SubscriberMethodBuildItem(subscriber, executionModel, builder.build()));
+            subscribers.produce(new SubscriberMethodBuildItem(subscriber, entry.getValue(), builder.build()));
         }
-        for (TopicGraph.Periodic periodic : graph.periodics()) {
+        for (Map.Entry<TopicGraph.Periodic, ExecutionModel> entry : periodicModels.entrySet()) {
+            TopicGraph.Periodic periodic = entry.getKey();
             BeanMethod beanMethod = methods.get(periodic.method());
-            ExecutionModel executionModel = executionModel(beanMethod.method, periodic.method(), problems);
             InvokerBuilder builder = invokerFactory.createInvoker(beanMethod.bean, beanMethod.method)
                     .withInstanceLookup();
             for (int i = 0; i < beanMethod.method.parametersCount(); i++) {
                 builder.withArgumentLookup(i);
             }
-            periodics.produce(new PeriodicMethodBuildItem(periodic, executionModel, builder.build()));
+            periodics.produce(new PeriodicMethodBuildItem(periodic, entry.getValue(), builder.build()));
         }
+    }
 
-        if (!problems.isEmpty()) {
-            List<Throwable> errors = new ArrayList<>();
-            for (String problem : problems) {
-                errors.add(new DeploymentException(problem));
-            }
-            validationErrors.produce(new ValidationErrorBuildItem(errors));
+    @BuildStep
+    void reportProblems(ObserverRegistrationPhaseBuildItem afterSyntheticBeans,
+            Optional<SignalBusProblemsBuildItem> problemsItem,
+            BuildProducer<ValidationErrorBuildItem> validationErrors) {
+        if (problemsItem.isEmpty()) {
+            return;
         }
+        SignalBusProblemsBuildItem failing = problemsItem.get();
+        List<String> problems = new ArrayList<>(failing.problems);
+        problems.addAll(InjectionChecks.check(failing.lookups, failing.beanDeployment));
+        List<Throwable> errors = new ArrayList<>();
+        for (String problem : problems) {
+            errors.add(new DeploymentException(problem));
+        }
+        validationErrors.produce(new ValidationErrorBuildItem(errors));
+    }
+
+    @BuildStep
+    AnnotationsTransformerBuildItem ignorePrivatePublishers() {
+        // ArC fails at once on an interceptor binding of a private method; leave it to our validation, which reports
+        // it with every other problem
+        return new AnnotationsTransformerBuildItem(AnnotationTransformation.forMethods()
+                .whenMethod(new Predicate<MethodInfo>() {
+                    @Override
+                    public boolean test(MethodInfo method) {
+                        return Modifier.isPrivate(method.flags()) && method.hasDeclaredAnnotation(DotNames.PUBLISHES);
+                    }
+                })
+                .transform(new Consumer<AnnotationTransformation.TransformationContext>() {
+                    @Override
+                    public void accept(AnnotationTransformation.TransformationContext context) {
+                        context.remove(new Predicate<AnnotationInstance>() {
+                            @Override
+                            public boolean test(AnnotationInstance annotation) {
+                                return annotation.name().equals(DotNames.PUBLISHES);
+                            }
+                        });
+                    }
+                }));
     }
 
     @BuildStep
