@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.interceptor.Interceptor;
 
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
@@ -28,11 +29,13 @@ import dev.signalbus.engine.PeriodicSpec;
 import dev.signalbus.engine.SignalBusEngine;
 import dev.signalbus.engine.SubscriberSpec;
 import dev.signalbus.model.Durations;
+import io.quarkus.arc.Arc;
 import io.quarkus.arc.ClientProxy;
 import io.quarkus.runtime.BlockingOperationControl;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduler;
+import io.smallrye.config.SmallRyeConfig;
 import io.vertx.core.Vertx;
 
 /**
@@ -53,11 +56,8 @@ public class SignalBusLifecycle {
     private static final Logger LOG = Logger.getLogger(SignalBusLifecycle.class);
     static final String CONFIG_PREFIX = "quarkus.signal-bus.";
 
-    @Inject
-    SignalBusRuntimeConfig config;
-
-    @Inject
-    Event<SignalFailure> failures;
+    // The config mapping and the failure event are looked up rather than injected: their injection points would carry
+    // metadata that native images can only build through reflection.
 
     @Inject
     Scheduler scheduler;
@@ -72,14 +72,16 @@ public class SignalBusLifecycle {
 
     SignalBusEngine create(List<SubscriberDefinition> subscribers, List<PeriodicDefinition> periodics,
             Map<String, Class<?>> signalClasses) {
+        Config config = ConfigProvider.getConfig();
         Function<String, String> expressions = new Function<String, String>() {
             @Override
             public String apply(String key) {
-                return ConfigProvider.getConfig().getOptionalValue(key, String.class).orElse(null);
+                return config.getOptionalValue(key, String.class).orElse(null);
             }
         };
+        Event<SignalFailure> failures = Arc.container().beanManager().getEvent().select(SignalFailure.class);
         SignalBusEngine.Builder builder = SignalBusEngine.builder()
-                .config(busConfig())
+                .config(busConfig(config.unwrap(SmallRyeConfig.class).getConfigMapping(SignalBusRuntimeConfig.class)))
                 .executor(executor)
                 .scheduler(new QuarkusPeriodicScheduler(scheduler, executor))
                 .failureHandler(new Consumer<SignalFailure>() {
@@ -136,7 +138,7 @@ public class SignalBusLifecycle {
         }
     }
 
-    private BusConfig busConfig() {
+    private static BusConfig busConfig(SignalBusRuntimeConfig config) {
         Map<String, Integer> topicCapacities = new HashMap<>();
         for (Map.Entry<String, SignalBusRuntimeConfig.TopicConfig> topic : config.topics().entrySet()) {
             if (topic.getValue().queueCapacity().isPresent()) {
