@@ -54,14 +54,47 @@ final class Mailbox {
 
     /** Queues a signal, waiting for room when full; the caller already holds a publish guard. */
     void offer(Object signal) {
+        reserve();
+        enqueue(signal);
+    }
+
+    /** Reserves a place, waiting for room when full; the caller already holds a publish guard. */
+    void reserve() {
         if (size.incrementAndGet() > capacity) {
             size.decrementAndGet();
             awaitRoom();
         }
+    }
+
+    /** Gives back a place reserved for a signal that is not queued after all. */
+    void unreserve() {
+        taken(1);
+    }
+
+    /** Queues a signal into a place reserved with {@link #reserve()}. */
+    void enqueue(Object signal) {
         engine.pending.increment();
-        queue.offer(spec.batch() ? new Timed(signal, System.nanoTime()) : signal);
+        Object entry = spec.batch() ? new Timed(signal, System.nanoTime()) : signal;
+        queue.offer(entry);
+        if (engine.stopped()) {
+            withdraw(entry);
+        }
         if (!spec.batch() || size.get() >= spec.batchMaxSize() || !batchTimerArmed.get() || engine.draining()) {
             wake();
+        }
+    }
+
+    /**
+     * The drain timed out while this publisher was on its way in: the queue has been discarded (and
+     * reported) and nobody will deliver what is queued now. Either our signal is still there, and
+     * we take it back and tell the publisher, or the drain's {@link #discard()} got it and counted it
+     * in its report (or a last drain task delivered it).
+     */
+    private void withdraw(Object entry) {
+        if (queue.remove(entry)) {
+            taken(1);
+            engine.pending.decrement();
+            throw engine.stoppedException(spec.topic());
         }
     }
 
@@ -78,12 +111,16 @@ final class Mailbox {
             roomWaiters++;
             try {
                 while (true) {
+                    if (engine.stopped()) {
+                        // woken by the drain giving up: the room it made is not for us
+                        throw engine.stoppedException(spec.topic());
+                    }
                     if (size.incrementAndGet() <= capacity) {
                         return;
                     }
                     size.decrementAndGet();
                     long remaining = deadline - System.nanoTime();
-                    if (remaining <= 0 || engine.stopped()) {
+                    if (remaining <= 0) {
                         throw full("for " + engine.config.publishTimeout());
                     }
                     try {
@@ -176,7 +213,9 @@ final class Mailbox {
             return !queue.isEmpty();
         }
         Timed head = (Timed) queue.peek();
-        return head != null && (size.get() >= spec.batchMaxSize() || due(head));
+        // a waiting partial batch with no timer armed needs a task to arm one: our arming may have
+        // failed on an older timer that fired just before we released the slot, finding it taken
+        return head != null && (size.get() >= spec.batchMaxSize() || due(head) || !batchTimerArmed.get());
     }
 
     private boolean due(Timed head) {
@@ -289,26 +328,26 @@ final class Mailbox {
         }
     }
 
-    /** Signals queued or being delivered, for the drain report. */
-    long undelivered() {
-        return (long) size.get() + inFlight.get();
-    }
-
-    /** After a drain that timed out: forget what is left (it was reported). */
-    void discard() {
+    /**
+     * After a drain that timed out (the bus is stopped): forgets what is queued and wakes
+     * publishers waiting for room, who then fail.
+     *
+     * @return the signals not delivered, for the drain report: those discarded and those in flight
+     */
+    long discard() {
         int n = 0;
         while (queue.poll() != null) {
             n++;
         }
         if (n > 0) {
-            size.addAndGet(-n);
+            taken(n); // also wakes waiting publishers
             engine.pending.done(n);
-        }
-        if (roomWaiters > 0) {
+        } else if (roomWaiters > 0) {
             synchronized (roomLock) {
                 roomLock.notifyAll();
             }
         }
+        return (long) n + inFlight.get();
     }
 
     /** A batch subscriber's signal with the time it was queued. */

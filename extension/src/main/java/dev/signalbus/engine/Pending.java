@@ -11,6 +11,13 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class Pending {
 
+    /**
+     * Set in the same word as the count once the bus refuses new work, so that "nothing pending"
+     * and "closed" are decided by one atomic step: no publish can slip in between them, and none
+     * is refused while the drain is still accepting.
+     */
+    private static final long CLOSED = 1L << 62;
+
     private final AtomicLong count = new AtomicLong();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition zero = lock.newCondition();
@@ -31,8 +38,41 @@ final class Pending {
         done(1);
     }
 
+    /**
+     * Registers one unit of work unless closed; a publisher's guard.
+     *
+     * @return {@code false} if the bus is closed (nothing was registered)
+     */
+    boolean tryIncrement() {
+        long c;
+        do {
+            c = count.get();
+            if ((c & CLOSED) != 0) {
+                return false;
+            }
+        } while (!count.compareAndSet(c, c + 1));
+        return true;
+    }
+
+    /** Closes only if nothing is pending at this instant; {@code false} if work slipped in. */
+    boolean closeIfIdle() {
+        return count.compareAndSet(0, CLOSED);
+    }
+
+    /** Closes whatever is pending (the drain timed out). */
+    void close() {
+        long c;
+        do {
+            c = count.get();
+        } while ((c & CLOSED) == 0 && !count.compareAndSet(c, c | CLOSED));
+    }
+
+    boolean closed() {
+        return (count.get() & CLOSED) != 0;
+    }
+
     void done(long n) {
-        if (count.addAndGet(-n) == 0 && waiters > 0) {
+        if ((count.addAndGet(-n) & ~CLOSED) == 0 && waiters > 0) {
             lock.lock();
             try {
                 zero.signalAll();
@@ -43,11 +83,11 @@ final class Pending {
     }
 
     long get() {
-        return count.get();
+        return count.get() & ~CLOSED;
     }
 
     boolean awaitZero(long timeoutNanos) throws InterruptedException {
-        if (count.get() == 0) {
+        if (get() == 0) {
             return true;
         }
         long remaining = timeoutNanos;
@@ -55,7 +95,7 @@ final class Pending {
         try {
             waiters++;
             try {
-                while (count.get() != 0) {
+                while (get() != 0) {
                     if (remaining <= 0) {
                         return false;
                     }

@@ -11,6 +11,9 @@ final class Periodic implements Runnable {
     private final SignalBusEngine engine;
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile PeriodicScheduler.Cancellation cancellation;
+    /** Start of the last run; only touched while holding {@code running}. */
+    private long lastStart;
+    private boolean started;
 
     Periodic(PeriodicSpec spec, SignalBusEngine engine) {
         this.spec = spec;
@@ -37,6 +40,15 @@ final class Periodic implements Runnable {
         if (!running.compareAndSet(false, true)) {
             return; // the previous run (or its async result) is still going: skip, never overlap
         }
+        long now = System.nanoTime();
+        if (started && now - lastStart < spec.every().toNanos() / 2) {
+            // a fixed-rate scheduler catching up after a slow run: skip the missed ticks rather
+            // than run (and publish) a burst
+            running.set(false);
+            return;
+        }
+        started = true;
+        lastStart = now;
         engine.pending.increment();
         if (!engine.running()) {
             finish(null);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -58,7 +59,8 @@ public final class SignalBusEngine implements SignalBus {
     private final PeriodicScheduler scheduler;
     private final Map<String, LongAdder> unrouted = new ConcurrentHashMap<>();
     private volatile int state = NEW;
-    private DrainReport report;
+    /** Set by the first {@link #shutdown()}; completed with its report. */
+    private CompletableFuture<DrainReport> drained;
 
     private SignalBusEngine(Builder builder) {
         this.config = builder.config;
@@ -116,29 +118,59 @@ public final class SignalBusEngine implements SignalBus {
             publishLater(topic, stage);
             return;
         }
-        // the guard keeps the drain from declaring the bus idle between our state check and offer
-        pending.increment();
+        // the guard keeps the drain from declaring the bus idle between our check and offer
+        if (!pending.tryIncrement()) {
+            throw stoppedException(topic);
+        }
         try {
-            if (state == STOPPED) {
-                throw stoppedException(topic);
-            }
             Mailbox[] subscribers = topics.get(topic);
             if (subscribers == null) {
                 unrouted(topic, signal);
                 return;
             }
-            for (Mailbox mailbox : subscribers) {
-                mailbox.offer(signal);
+            if (subscribers.length == 1) {
+                subscribers[0].offer(signal);
+            } else {
+                offerAll(subscribers, signal);
             }
         } finally {
             pending.decrement();
         }
     }
 
+    /**
+     * All or nothing: a place is reserved in every subscriber's queue before the signal goes into
+     * any, so a publisher told that a full queue refused its signal (and who may retry) has not
+     * given it to the other subscribers either. Mailboxes are reserved in the topic's fixed order
+     * and each belongs to one topic, so two publishers never wait for each other in a cycle.
+     */
+    private static void offerAll(Mailbox[] subscribers, Object signal) {
+        int reserved = 0;
+        try {
+            for (; reserved < subscribers.length; reserved++) {
+                subscribers[reserved].reserve();
+            }
+        } catch (RuntimeException | Error e) {
+            for (int i = 0; i < reserved; i++) {
+                subscribers[i].unreserve();
+            }
+            throw e;
+        }
+        int queued = 0;
+        try {
+            for (; queued < subscribers.length; queued++) {
+                subscribers[queued].enqueue(signal);
+            }
+        } finally {
+            // only when the bus stopped under us (enqueue refuses then): free the places left
+            for (int i = queued + 1; i < subscribers.length; i++) {
+                subscribers[i].unreserve();
+            }
+        }
+    }
+
     private void publishLater(String topic, CompletionStage<?> stage) {
-        pending.increment();
-        if (state == STOPPED) {
-            pending.decrement();
+        if (!pending.tryIncrement()) {
             throw stoppedException(topic);
         }
         stage.whenComplete((value, failure) -> {
@@ -166,7 +198,7 @@ public final class SignalBusEngine implements SignalBus {
         counter.increment();
     }
 
-    private IllegalStateException stoppedException(String topic) {
+    IllegalStateException stoppedException(String topic) {
         return new IllegalStateException("Signal Bus has stopped (the application is shutting down): "
                 + "cannot publish to topic '" + topic + "'");
     }
@@ -186,12 +218,30 @@ public final class SignalBusEngine implements SignalBus {
      * signals published while draining, within the shutdown timeout; then stops. Idempotent.
      */
     public DrainReport shutdown() {
+        CompletableFuture<DrainReport> earlier;
+        CompletableFuture<DrainReport> mine = new CompletableFuture<>();
         synchronized (this) {
-            if (report != null) {
-                return report;
+            earlier = drained;
+            if (earlier == null) {
+                drained = mine;
+                state = DRAINING;
             }
-            state = DRAINING;
         }
+        if (earlier != null) {
+            // a concurrent or later call: one drain only, and every caller gets its report
+            return earlier.join();
+        }
+        try {
+            DrainReport report = drain();
+            mine.complete(report);
+            return report;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    private DrainReport drain() {
         long start = System.nanoTime();
         long deadline = start + config.shutdownTimeout().toNanos();
         for (Periodic periodic : periodics) {
@@ -202,31 +252,26 @@ public final class SignalBusEngine implements SignalBus {
         }
         boolean complete = false;
         while (true) {
-            long remaining = deadline - System.nanoTime();
-            if (!awaitIdle(Duration.ofNanos(Math.max(0, remaining)))) {
+            if (!awaitIdleUntil(deadline)) {
                 break;
             }
-            state = STOPPED;
-            // a publish that passed its state check before we flipped still holds the guard
-            if (pending.get() == 0) {
+            // closing succeeds only if still idle: a publish that came in meanwhile keeps us draining
+            // (never a temporary "stopped" that would refuse a chained publish or lie to a publisher)
+            if (pending.closeIfIdle()) {
                 complete = true;
                 break;
             }
-            state = DRAINING;
-            for (Mailbox mailbox : mailboxes) {
-                mailbox.wake(); // a drain task may have quit while the state read STOPPED
-            }
         }
+        pending.close();
         state = STOPPED;
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         Map<String, Long> undelivered = new LinkedHashMap<>();
         if (!complete) {
             for (Mailbox mailbox : mailboxes) {
-                long left = mailbox.undelivered();
+                long left = mailbox.discard();
                 if (left > 0) {
                     undelivered.put(mailbox.spec.topic() + " -> " + mailbox.spec.target(), left);
                 }
-                mailbox.discard();
             }
             for (Periodic periodic : periodics) {
                 if (periodic.running()) {
@@ -238,9 +283,28 @@ public final class SignalBusEngine implements SignalBus {
         } else {
             LOG.debugf("Signal Bus drained in %s", took);
         }
-        synchronized (this) {
-            report = new DrainReport(complete, Map.copyOf(undelivered), took);
-            return report;
+        return new DrainReport(complete, Map.copyOf(undelivered), took);
+    }
+
+    /**
+     * Like {@link #awaitIdle}, but an interrupt does not cut the drain short (a container's
+     * shutdown thread may carry one; giving up would discard every queue): the drain has its own
+     * deadline, the shutdown timeout. The interrupt is kept for the caller.
+     */
+    private boolean awaitIdleUntil(long deadline) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return pending.awaitZero(deadline - System.nanoTime());
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

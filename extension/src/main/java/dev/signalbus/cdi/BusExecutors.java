@@ -1,0 +1,129 @@
+package dev.signalbus.cdi;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.enterprise.inject.spi.BeanManager;
+
+import org.jboss.logging.Logger;
+
+/**
+ * Where deliveries and periodic runs execute: the container's default managed executors when it
+ * has Jakarta Concurrency, otherwise pools owned by the bus, shut down after the drain.
+ */
+final class BusExecutors {
+
+    private static final Logger LOG = Logger.getLogger(BusExecutors.class);
+    private static final long KEEP_ALIVE_SECONDS = 30;
+    private static final long TERMINATION_WAIT_SECONDS = 5;
+
+    private final Executor executor;
+    private final ScheduledExecutorService scheduler;
+    private final List<ExecutorService> owned;
+
+    private BusExecutors(Executor executor, ScheduledExecutorService scheduler, List<ExecutorService> owned) {
+        this.executor = executor;
+        this.scheduler = scheduler;
+        this.owned = owned;
+    }
+
+    /**
+     * @param deliveryThreads the most deliveries that can be in flight at once (the sum of every
+     *        subscriber's concurrency); {@code 0} when there is no subscriber
+     * @param periodicTasks how many periodic tasks there are
+     */
+    static BusExecutors create(BeanManager beanManager, int deliveryThreads, int periodicTasks) {
+        Executor executor = null;
+        ScheduledExecutorService scheduler = null;
+        if (ManagedExecutors.isPresent()) {
+            if (deliveryThreads > 0) {
+                executor = ManagedExecutors.executor(beanManager);
+            }
+            if (periodicTasks > 0) {
+                scheduler = ManagedExecutors.scheduler(beanManager);
+            }
+        }
+        List<ExecutorService> owned = new ArrayList<>();
+        if (executor == null && deliveryThreads > 0) {
+            // one thread per delivery that may be in flight, so that a slow subscriber never
+            // waits for a thread held by another; idle threads time out
+            ThreadPoolExecutor pool = new ThreadPoolExecutor(deliveryThreads, deliveryThreads, KEEP_ALIVE_SECONDS,
+                    TimeUnit.SECONDS, new LinkedBlockingQueue<>(), new NamedThreads("signal-bus-"));
+            pool.allowCoreThreadTimeOut(true);
+            owned.add(pool);
+            executor = pool;
+        }
+        if (scheduler == null && periodicTasks > 0) {
+            // a run executes on a scheduler thread: one each, so that a long run delays no other task
+            ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(periodicTasks,
+                    new NamedThreads("signal-bus-periodic-"));
+            pool.setRemoveOnCancelPolicy(true);
+            owned.add(pool);
+            scheduler = pool;
+        }
+        LOG.debugf("Signal Bus executors: deliveries on %s, periodic tasks on %s", executor, scheduler);
+        return new BusExecutors(executor, scheduler, List.copyOf(owned));
+    }
+
+    /** Runs deliveries; {@code null} when there is no subscriber. */
+    Executor executor() {
+        return executor;
+    }
+
+    /** Runs periodic tasks; {@code null} when there is none. */
+    ScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+
+    /**
+     * Stops the pools the bus owns (never the container's).
+     *
+     * @param interrupt whether to interrupt deliveries still running (the drain timed out)
+     */
+    void shutdown(boolean interrupt) {
+        for (ExecutorService pool : owned) {
+            if (interrupt) {
+                pool.shutdownNow();
+            } else {
+                pool.shutdown();
+            }
+        }
+        for (ExecutorService pool : owned) {
+            try {
+                if (!pool.awaitTermination(TERMINATION_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                    LOG.warnf("Signal Bus threads did not stop within %ds; interrupting them", TERMINATION_WAIT_SECONDS);
+                    pool.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    /** Non-daemon threads: a delivery in flight keeps the JVM alive until the drain has finished. */
+    private static final class NamedThreads implements ThreadFactory {
+        private final String prefix;
+        private final AtomicInteger count = new AtomicInteger();
+
+        NamedThreads(String prefix) {
+            this.prefix = prefix;
+        }
+
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread thread = new Thread(task, prefix + count.incrementAndGet());
+            thread.setDaemon(false);
+            return thread;
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.signalbus.cdi;
+
+import java.util.concurrent.CompletionStage;
+
+import jakarta.enterprise.context.control.RequestContextController;
+import jakarta.enterprise.context.spi.CreationalContext;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.InjectionPoint;
+import jakarta.enterprise.invoke.Invoker;
+
+/**
+ * One call of a subscriber or periodic method, as the engine makes it for every delivery or run:
+ * a fresh request context, the bean looked up by the invoker, every other argument resolved as an
+ * injection point, and the {@code @Dependent} arguments destroyed when the call is over — for a
+ * {@link CompletionStage} result, when that completes.
+ * <p>
+ * The arguments are resolved here rather than through the invoker's argument lookup so that the
+ * extension validates them itself (one report of every problem, see {@link SignalBusExtension})
+ * and so that they outlive an asynchronous result. No reflection: the invoker and the container's
+ * resolution do the work.
+ */
+final class MethodCall {
+
+    private final Invoker<Object, Object> invoker;
+    private final int arity;
+    private final int signalIndex;
+    private final int[] injectedPositions;
+    private final InjectionPoint[] injectionPoints;
+    private final BeanManager beanManager;
+    private final Instance<RequestContextController> requestContexts;
+
+    /**
+     * @param signalIndex the position of the signal, {@code -1} for a periodic task
+     * @param injectedPositions the positions of every other parameter
+     * @param injectionPoints their injection points, in the same order
+     */
+    MethodCall(Invoker<Object, Object> invoker, int arity, int signalIndex, int[] injectedPositions,
+            InjectionPoint[] injectionPoints, BeanManager beanManager,
+            Instance<RequestContextController> requestContexts) {
+        this.invoker = invoker;
+        this.arity = arity;
+        this.signalIndex = signalIndex;
+        this.injectedPositions = injectedPositions.clone();
+        this.injectionPoints = injectionPoints.clone();
+        this.beanManager = beanManager;
+        this.requestContexts = requestContexts;
+    }
+
+    /**
+     * Calls the method.
+     *
+     * @param signal the signal (or list of signals), ignored for a periodic task
+     * @return the method's result; a {@link CompletionStage} completes after the arguments are destroyed
+     */
+    Object call(Object signal) throws Exception {
+        Instance.Handle<RequestContextController> controllerHandle = requestContexts.getHandle();
+        RequestContextController controller = controllerHandle.get();
+        boolean activated = controller.activate();
+        CreationalContext<?> dependents = injectionPoints.length == 0 ? null
+                : beanManager.createCreationalContext(null);
+        boolean releaseNow = true;
+        try {
+            Object[] arguments = new Object[arity];
+            if (signalIndex >= 0) {
+                arguments[signalIndex] = signal;
+            }
+            for (int i = 0; i < injectionPoints.length; i++) {
+                arguments[injectedPositions[i]] = beanManager.getInjectableReference(injectionPoints[i], dependents);
+            }
+            Object result = invoker.invoke(null, arguments);
+            if (dependents != null && result instanceof CompletionStage<?> stage) {
+                releaseNow = false;
+                return stage.whenComplete((value, failure) -> dependents.release());
+            }
+            return result;
+        } finally {
+            try {
+                if (releaseNow && dependents != null) {
+                    // while the request context is still active: a @PreDestroy may need it
+                    dependents.release();
+                }
+            } finally {
+                if (activated) {
+                    controller.deactivate();
+                }
+                controllerHandle.destroy();
+            }
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package dev.signalbus.cdi;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jboss.logging.Logger;
+
+import dev.signalbus.engine.BusConfig;
+import dev.signalbus.model.Durations;
+
+/**
+ * The {@code signal-bus.*} settings: MicroProfile Config when the application has it, otherwise
+ * none (every setting at its default, {@code ${key}} expressions unresolvable).
+ */
+abstract class Settings {
+
+    static final String PREFIX = "signal-bus.";
+    private static final String TOPICS = PREFIX + "topics.";
+    private static final String TOPIC_CAPACITY = ".queue-capacity";
+    private static final Logger LOG = Logger.getLogger(Settings.class);
+
+    /** The value of {@code key}, or {@code null} if it is not set. */
+    abstract String get(String key);
+
+    /** Every key known to the configuration. */
+    abstract Iterable<String> names();
+
+    /** A short description for error messages. */
+    abstract String describe();
+
+    static Settings load() {
+        if (MicroProfileSettings.isPresent()) {
+            try {
+                return MicroProfileSettings.create();
+            } catch (RuntimeException | LinkageError e) {
+                // the API without an implementation: behave as if there were no config at all
+                LOG.debugf(e, "MicroProfile Config is on the class path but unusable; Signal Bus uses its defaults");
+            }
+        }
+        return NONE;
+    }
+
+    static final Settings NONE = new Settings() {
+        @Override
+        String get(String key) {
+            return null;
+        }
+
+        @Override
+        Iterable<String> names() {
+            return List.of();
+        }
+
+        @Override
+        String describe() {
+            return "there is no MicroProfile Config on the class path to set it";
+        }
+    };
+
+    /**
+     * Reads the bus settings.
+     *
+     * @throws IllegalArgumentException naming the key whose value is invalid
+     */
+    BusConfig busConfig() {
+        Duration shutdownTimeout = duration(PREFIX + "shutdown-timeout", BusConfig.DEFAULT_SHUTDOWN_TIMEOUT);
+        int queueCapacity = integer(PREFIX + "queue-capacity", BusConfig.DEFAULT_QUEUE_CAPACITY);
+        Duration publishTimeout = duration(PREFIX + "publish-timeout", BusConfig.DEFAULT_PUBLISH_TIMEOUT);
+        Map<String, Integer> topics = new LinkedHashMap<>();
+        for (String key : names()) {
+            if (key.startsWith(TOPICS) && key.endsWith(TOPIC_CAPACITY)
+                    && key.length() > TOPICS.length() + TOPIC_CAPACITY.length()) {
+                String topic = unquote(key.substring(TOPICS.length(), key.length() - TOPIC_CAPACITY.length()));
+                topics.put(topic, integer(key, BusConfig.DEFAULT_QUEUE_CAPACITY));
+            }
+        }
+        return new BusConfig(shutdownTimeout, queueCapacity, publishTimeout, topics).validate(PREFIX);
+    }
+
+    private Duration duration(String key, Duration defaultValue) {
+        String value = get(key);
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            return Durations.parse(value.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Invalid Signal Bus configuration: " + key + " = " + value + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private int integer(String key, int defaultValue) {
+        String value = get(key);
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Invalid Signal Bus configuration: " + key + " = " + value
+                    + ", expected a positive number", e);
+        }
+    }
+
+    private static String unquote(String topic) {
+        if (topic.length() >= 2 && topic.startsWith("\"") && topic.endsWith("\"")) {
+            return topic.substring(1, topic.length() - 1);
+        }
+        return topic;
+    }
+}

@@ -1,0 +1,229 @@
+package dev.signalbus.cdi;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.AnnotatedMethod;
+import jakarta.enterprise.inject.spi.AnnotatedType;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
+import jakarta.enterprise.inject.spi.BeforeShutdown;
+import jakarta.enterprise.inject.spi.Decorator;
+import jakarta.enterprise.inject.spi.DeploymentException;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.Interceptor;
+import jakarta.enterprise.inject.spi.ProcessManagedBean;
+import jakarta.enterprise.invoke.Invoker;
+
+import org.jboss.logging.Logger;
+
+import dev.signalbus.PeriodicTask;
+import dev.signalbus.Publishes;
+import dev.signalbus.SignalBus;
+import dev.signalbus.SignalFailure;
+import dev.signalbus.engine.BusConfig;
+import dev.signalbus.engine.DrainReport;
+import dev.signalbus.engine.PeriodicScheduler;
+import dev.signalbus.engine.PeriodicSpec;
+import dev.signalbus.engine.SignalBusEngine;
+import dev.signalbus.engine.SubscriberSpec;
+import dev.signalbus.model.MethodModel;
+import dev.signalbus.model.ReflectionModels;
+import dev.signalbus.model.TopicGraph;
+
+/**
+ * Signal Bus for any CDI 4.1 container, registered through {@code META-INF/services}.
+ * <p>
+ * It registers the {@link Publishes} interceptor and the {@link SignalBus} bean, reads every bean
+ * method that publishes, subscribes or runs periodically, builds an invoker for each subscriber and
+ * periodic method, and validates the whole topic graph, reporting every problem of the deployment
+ * in one {@link DeploymentException}. The bus starts once the application scope is initialized and
+ * drains before any application bean is destroyed.
+ * <p>
+ * Every delivery and periodic run gets a fresh request context and its own injected arguments;
+ * {@code @Dependent} ones are destroyed when the method returns or, if it returns a
+ * {@link java.util.concurrent.CompletionStage}, when that completes (a {@code @Dependent} subscriber
+ * bean itself is looked up by the invoker, which destroys it when the method returns). The request context covers
+ * the synchronous part of the call only: it ends when the method returns, so work continuing
+ * asynchronously must not rely on request-scoped beans.
+ * <p>
+ * Settings come from MicroProfile Config when present ({@code signal-bus.shutdown-timeout},
+ * {@code signal-bus.queue-capacity}, {@code signal-bus.publish-timeout},
+ * {@code signal-bus.topics."name".queue-capacity}); deliveries and periodic runs use the
+ * container's default managed executors when it has Jakarta Concurrency, otherwise pools owned by
+ * the bus.
+ */
+public class SignalBusExtension implements Extension {
+
+    private static final Logger LOG = Logger.getLogger(SignalBusExtension.class);
+
+    /** Methods found in managed beans, in discovery order. */
+    private final List<FoundMethod> found = new ArrayList<>();
+    /** Problems found before validation: @Publishes on a class, methods no invoker can call. */
+    private final List<String> problems = new ArrayList<>();
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean drained = new AtomicBoolean();
+    private volatile SignalBusEngine engine;
+    private volatile BusExecutors executors;
+
+    void registerBeans(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
+        // the jar is not a bean archive: its beans and interceptor are added explicitly
+        for (Class<?> type : List.of(PublishesInterceptor.class, SignalBusBean.class, BusLifecycle.class)) {
+            event.addAnnotatedType(beanManager.createAnnotatedType(type), type.getName());
+        }
+    }
+
+    <X> void collect(@Observes ProcessManagedBean<X> event) {
+        Bean<X> bean = event.getBean();
+        if (bean instanceof Interceptor<?> || bean instanceof Decorator<?>) {
+            return;
+        }
+        AnnotatedType<X> type = event.getAnnotatedBeanClass();
+        Class<X> beanClass = type.getJavaClass();
+        if (type.isAnnotationPresent(Publishes.class)) {
+            problems.add(beanClass.getName() + ": @Publishes is not allowed on a bean class; put it on the methods"
+                    + " whose return value is the signal");
+        }
+        for (AnnotatedMethod<? super X> method : type.getMethods()) {
+            if (!AnnotatedMethods.isSignalBusMethod(method)) {
+                continue;
+            }
+            MethodModel model = AnnotatedMethods.model(beanClass, method);
+            Invoker<Object, Object> invoker = null;
+            boolean called = method.isAnnotationPresent(PeriodicTask.class)
+                    || AnnotatedMethods.isSubscriber(method);
+            // private and static methods are reported by the topic graph; no invoker is attempted
+            if (called && !model.isPrivate() && !model.isStatic()) {
+                try {
+                    invoker = invoker(event, method);
+                } catch (RuntimeException e) {
+                    problems.add(model.signature() + ": Signal Bus cannot call this method: " + e.getMessage());
+                }
+            }
+            found.add(new FoundMethod(beanClass, method, model, invoker));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <X> Invoker<Object, Object> invoker(ProcessManagedBean<X> event, AnnotatedMethod<? super X> method) {
+        // arguments are resolved by MethodCall, which validates them with the rest of the deployment
+        return (Invoker<Object, Object>) (Invoker<?, ?>) event.createInvoker(method).withInstanceLookup().build();
+    }
+
+    void validate(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
+        Settings settings = Settings.load();
+        List<String> problems = new ArrayList<>(this.problems);
+        BusConfig config = null;
+        try {
+            config = settings.busConfig();
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+        }
+        Map<MethodModel, FoundMethod> byModel = new LinkedHashMap<>(); // discovery order: a stable report
+        for (FoundMethod method : found) {
+            byModel.put(method.model(), method);
+        }
+        TopicGraph graph = TopicGraph.of(byModel.keySet(), ReflectionModels.hierarchy(classLoader()), settings::get);
+        problems.addAll(graph.errors());
+
+        Wiring wiring = new Wiring(beanManager, settings, problems);
+        List<SubscriberSpec> subscribers = new ArrayList<>();
+        int deliveryThreads = 0;
+        for (TopicGraph.Subscriber subscriber : graph.subscribers()) {
+            SubscriberSpec spec = wiring.subscriber(byModel.get(subscriber.method()), subscriber);
+            if (spec != null) {
+                subscribers.add(spec);
+                deliveryThreads += spec.concurrency();
+            }
+        }
+        List<PeriodicSpec> periodics = new ArrayList<>();
+        for (TopicGraph.Periodic periodic : graph.periodics()) {
+            PeriodicSpec spec = wiring.periodic(byModel.get(periodic.method()), periodic);
+            if (spec != null) {
+                periodics.add(spec);
+            }
+        }
+        if (!problems.isEmpty()) {
+            event.addDeploymentProblem(new DeploymentException(report(problems)));
+            return;
+        }
+        for (String warning : graph.warnings()) {
+            LOG.warn(warning);
+        }
+        this.executors = BusExecutors.create(beanManager, deliveryThreads, periodics.size());
+        this.engine = engine(config, executors, beanManager.getEvent().select(SignalFailure.class), subscribers,
+                periodics);
+    }
+
+    private static SignalBusEngine engine(BusConfig config, BusExecutors executors, Event<SignalFailure> failures,
+            List<SubscriberSpec> subscribers, List<PeriodicSpec> periodics) {
+        SignalBusEngine.Builder builder = SignalBusEngine.builder()
+                .config(config)
+                .failureHandler(failures::fire);
+        if (executors.executor() != null) {
+            builder.executor(executors.executor());
+        }
+        if (executors.scheduler() != null) {
+            builder.scheduler(PeriodicScheduler.of(executors.scheduler()));
+        }
+        subscribers.forEach(builder::subscriber);
+        periodics.forEach(builder::periodic);
+        return builder.build();
+    }
+
+    private static String report(List<String> errors) {
+        StringBuilder message = new StringBuilder("Signal Bus found ").append(errors.size())
+                .append(errors.size() == 1 ? " problem" : " problems").append(" in this deployment:");
+        for (int i = 0; i < errors.size(); i++) {
+            message.append(System.lineSeparator()).append("  ").append(i + 1).append(". ").append(errors.get(i));
+        }
+        return message.toString();
+    }
+
+    private static ClassLoader classLoader() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        return loader != null ? loader : SignalBusExtension.class.getClassLoader();
+    }
+
+    /** The engine; publishing is accepted (and kept) from the end of deployment validation. */
+    SignalBusEngine engine() {
+        SignalBusEngine current = engine;
+        if (current == null) {
+            throw new IllegalStateException("Signal Bus is not available before the deployment has been validated");
+        }
+        return current;
+    }
+
+    void start() {
+        SignalBusEngine current = engine;
+        if (current != null && started.compareAndSet(false, true)) {
+            current.start();
+        }
+    }
+
+    /** The drain; runs once, before any application bean is destroyed. */
+    void drain() {
+        SignalBusEngine current = engine;
+        if (current == null || !drained.compareAndSet(false, true)) {
+            return;
+        }
+        DrainReport report = current.shutdown();
+        if (!report.complete()) {
+            report.undelivered().forEach((subscriber, count) -> LOG.warnf(
+                    "Signal Bus shutdown-timeout exceeded: %d signal(s) not delivered to %s", count, subscriber));
+        }
+        executors.shutdown(!report.complete());
+    }
+
+    void stopped(@Observes BeforeShutdown event) {
+        // normally drained already; this releases the threads if the application scope never was destroyed
+        drain();
+    }
+}

@@ -1,0 +1,163 @@
+package dev.signalbus.cdi;
+
+import java.lang.annotation.Annotation;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.control.RequestContextController;
+import jakarta.enterprise.inject.AmbiguousResolutionException;
+import jakarta.enterprise.inject.Default;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.AnnotatedParameter;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.InjectionPoint;
+
+import dev.signalbus.engine.PeriodicSpec;
+import dev.signalbus.engine.SubscriberSpec;
+import dev.signalbus.model.Durations;
+import dev.signalbus.model.TopicGraph;
+
+/**
+ * Turns the validated topic graph into the engine's specs, adding the checks only the container can
+ * make (injected parameters, loadable signal types, configured durations) to one list of problems.
+ * A spec is returned only when its method has no problem.
+ */
+final class Wiring {
+
+    private final BeanManager beanManager;
+    private final Settings settings;
+    private final Instance<RequestContextController> requestContexts;
+    private final List<String> problems;
+
+    Wiring(BeanManager beanManager, Settings settings, List<String> problems) {
+        this.beanManager = beanManager;
+        this.settings = settings;
+        this.problems = problems;
+        this.requestContexts = beanManager.createInstance().select(RequestContextController.class);
+    }
+
+    /** @return the spec, or {@code null} when a problem was added */
+    SubscriberSpec subscriber(FoundMethod method, TopicGraph.Subscriber subscriber) {
+        MethodCall call = call(method, subscriber.signalIndex());
+        Class<?> signalType = signalType(method, subscriber.signalClass());
+        Duration maxWait = null;
+        if (subscriber.batchMaxSize() > 0) {
+            maxWait = duration(method, "@Batch(maxWait = \"" + subscriber.batchMaxWait() + "\")",
+                    subscriber.batchMaxWait());
+            if (maxWait == null) {
+                return null;
+            }
+        }
+        if (call == null || signalType == null) {
+            return null;
+        }
+        return new SubscriberSpec(subscriber.topic(), method.model().target(), signalType, subscriber.concurrency(),
+                subscriber.batchMaxSize(), maxWait, call::call);
+    }
+
+    /** @return the spec, or {@code null} when a problem was added */
+    PeriodicSpec periodic(FoundMethod method, TopicGraph.Periodic periodic) {
+        MethodCall call = call(method, -1);
+        Duration every = duration(method, "@PeriodicTask(every = \"" + periodic.every() + "\")", periodic.every());
+        Duration delay = duration(method, "@PeriodicTask(delay = \"" + periodic.delay() + "\")", periodic.delay());
+        if (call == null || every == null || delay == null) {
+            return null;
+        }
+        return new PeriodicSpec(method.model().target(), every, delay, () -> call.call(null));
+    }
+
+    /** The call of a subscriber ({@code signalIndex >= 0}) or periodic method; every other parameter is injected. */
+    private MethodCall call(FoundMethod method, int signalIndex) {
+        List<? extends AnnotatedParameter<?>> parameters = method.method().getParameters();
+        int injected = signalIndex < 0 ? parameters.size() : parameters.size() - 1;
+        int[] positions = new int[injected];
+        InjectionPoint[] points = new InjectionPoint[injected];
+        boolean resolvable = true;
+        int next = 0;
+        for (AnnotatedParameter<?> parameter : parameters) {
+            if (parameter.getPosition() == signalIndex) {
+                continue;
+            }
+            String problem;
+            try {
+                InjectionPoint point = beanManager.createInjectionPoint(parameter);
+                positions[next] = parameter.getPosition();
+                points[next++] = point;
+                problem = unresolvable(point);
+            } catch (RuntimeException e) {
+                problem = "is not a valid injection point: " + e.getMessage();
+            }
+            if (problem != null) {
+                resolvable = false;
+                problems.add(method.model().signature() + ": parameter " + describe(parameter) + " " + problem);
+            }
+        }
+        if (!resolvable || method.invoker() == null) {
+            return null;
+        }
+        return new MethodCall(method.invoker(), parameters.size(), signalIndex, positions, points, beanManager,
+                requestContexts);
+    }
+
+    private String unresolvable(InjectionPoint point) {
+        Set<Bean<?>> beans = beanManager.getBeans(point.getType(), point.getQualifiers().toArray(new Annotation[0]));
+        if (beans.isEmpty()) {
+            return "cannot be injected: no bean has type " + point.getType().getTypeName() + qualifiers(point)
+                    + "; add such a bean or @Produces method, or, if it is the signal, annotate it with @Subscribes";
+        }
+        try {
+            beanManager.resolve(beans);
+            return null;
+        } catch (AmbiguousResolutionException e) {
+            List<String> classes = new ArrayList<>();
+            for (Bean<?> bean : beans) {
+                classes.add(bean.getBeanClass().getName());
+            }
+            return "is ambiguous: beans of " + classes + " all have type " + point.getType().getTypeName()
+                    + qualifiers(point) + "; add a qualifier to the parameter, or make all but one an @Alternative";
+        }
+    }
+
+    private static String qualifiers(InjectionPoint point) {
+        List<String> written = new ArrayList<>();
+        for (Annotation qualifier : point.getQualifiers()) {
+            if (qualifier.annotationType() != Default.class) {
+                written.add(qualifier.toString());
+            }
+        }
+        return written.isEmpty() ? "" : " with qualifiers " + String.join(" ", written);
+    }
+
+    private static String describe(AnnotatedParameter<?> parameter) {
+        return parameter.getPosition() + " '" + parameter.getJavaParameter().getName() + "' ("
+                + parameter.getBaseType().getTypeName() + ")";
+    }
+
+    private Class<?> signalType(FoundMethod method, String name) {
+        try {
+            return Class.forName(name, false, method.beanClass().getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            problems.add(method.model().signature() + ": the signal type " + name + " cannot be loaded: " + e);
+            return null;
+        }
+    }
+
+    /** A duration of an annotation, its {@code ${key}} expression resolved through the settings. */
+    private Duration duration(FoundMethod method, String written, String text) {
+        try {
+            Duration duration = Durations.parse(text, settings::get);
+            if (duration == null) {
+                problems.add(method.model().signature() + ": " + written + ": the config property '"
+                        + Durations.expressionKey(text) + "' is not set; " + settings.describe()
+                        + ", or write the duration itself, e.g. \"5s\"");
+            }
+            return duration;
+        } catch (IllegalArgumentException e) {
+            problems.add(method.model().signature() + ": " + written + ": " + e.getMessage());
+            return null;
+        }
+    }
+}
