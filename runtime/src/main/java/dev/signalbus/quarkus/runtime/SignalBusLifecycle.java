@@ -30,6 +30,7 @@ import dev.signalbus.engine.SignalBusEngine;
 import dev.signalbus.engine.SubscriberSpec;
 import dev.signalbus.model.Durations;
 import io.quarkus.arc.Arc;
+import io.quarkus.arc.ArcContainer;
 import io.quarkus.arc.ClientProxy;
 import io.quarkus.runtime.BlockingOperationControl;
 import io.quarkus.runtime.ShutdownEvent;
@@ -87,7 +88,12 @@ public class SignalBusLifecycle {
                 .failureHandler(new Consumer<SignalFailure>() {
                     @Override
                     public void accept(SignalFailure failure) {
-                        failures.fire(failure);
+                        // a delivery that outlived the drain may fail after the container stopped (the worker pool
+                        // interrupts it); the engine has logged the failure already
+                        ArcContainer container = Arc.container();
+                        if (container != null && container.isRunning()) {
+                            failures.fire(failure);
+                        }
                     }
                 })
                 .blockingAllowed(new BooleanSupplier() {
