@@ -1,5 +1,6 @@
 package dev.signalbus.quarkus.deployment;
 
+import java.lang.constant.ClassDesc;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -266,7 +267,7 @@ class SignalBusProcessor {
             subscribers.add(new SubscriberDefinition(subscriber.topic(), subscriber.method().target(),
                     subscriber.signalClass(), subscriber.concurrency(), subscriber.batchMaxSize(),
                     subscriber.batchMaxWait(), subscriber.signalIndex(), subscriber.method().parameters().size(),
-                    item.executionModel, invoker(recorderContext, item.invoker.getClassName())));
+                    item.executionModel, invoker(recorderContext, item.invoker.getClassDesc())));
         }
         List<PeriodicMethodBuildItem> sortedPeriodics = new ArrayList<>(periodicMethods);
         Collections.sort(sortedPeriodics);
@@ -275,7 +276,7 @@ class SignalBusProcessor {
             TopicGraph.Periodic periodic = item.periodic;
             periodics.add(new PeriodicDefinition(periodic.method().target(), periodic.every(), periodic.delay(),
                     periodic.method().parameters().size(), item.executionModel,
-                    invoker(recorderContext, item.invoker.getClassName())));
+                    invoker(recorderContext, item.invoker.getClassDesc())));
         }
         return SyntheticBeanBuildItem.configure(SignalBus.class)
                 .scope(ApplicationScoped.class)
@@ -286,7 +287,10 @@ class SignalBusProcessor {
     }
 
     @SuppressWarnings("unchecked")
-    private static RuntimeValue<Invoker<Object, Object>> invoker(RecorderContext recorderContext, String className) {
+    private static RuntimeValue<Invoker<Object, Object>> invoker(RecorderContext recorderContext, ClassDesc invokerClass) {
+        String packageName = invokerClass.packageName();
+        String className = packageName.isEmpty() ? invokerClass.displayName()
+                : packageName + "." + invokerClass.displayName();
         // the generated invoker is instantiated with `new` in recorded bytecode: no reflection
         RuntimeValue<?> invoker = recorderContext.newInstance(className);
         return (RuntimeValue<Invoker<Object, Object>>) invoker;
