@@ -56,6 +56,7 @@ import io.quarkus.arc.deployment.ValidationPhaseBuildItem.ValidationErrorBuildIt
 import io.quarkus.arc.processor.BeanInfo;
 import io.quarkus.arc.processor.BuiltinScope;
 import io.quarkus.arc.processor.InvokerBuilder;
+import io.quarkus.arc.processor.InvokerInfo;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.ExecutionTime;
@@ -174,44 +175,48 @@ class SignalBusProcessor {
 
         if (!problems.isEmpty()) {
             // No invokers: ArC would stop at the first unresolvable one and hide our problems. The injected parameters
-            // are checked after bean registration instead, so that one failure lists everything.
-            List<SignalBusProblemsBuildItem.Lookups> lookups = new ArrayList<>();
-            for (TopicGraph.Subscriber subscriber : graph.subscribers()) {
-                lookups.add(new SignalBusProblemsBuildItem.Lookups(subscriber.method().target(),
-                        methods.get(subscriber.method()).method, subscriber.signalIndex()));
-            }
-            for (TopicGraph.Periodic periodic : graph.periodics()) {
-                lookups.add(new SignalBusProblemsBuildItem.Lookups(periodic.method().target(),
-                        methods.get(periodic.method()).method, -1));
-            }
-            problemsItem.produce(new SignalBusProblemsBuildItem(new ArrayList<>(problems), lookups,
+            // are checked after bean registration instead (reportProblems), so that one failure lists everything.
+            problemsItem.produce(new SignalBusProblemsBuildItem(new ArrayList<>(problems), lookups(graph, methods),
                     registration.getBeanProcessor().getBeanDeployment()));
             return;
         }
-
         // ArC validates the looked-up parameters of these invokers: unsatisfied or ambiguous ones fail the build
         for (Map.Entry<TopicGraph.Subscriber, ExecutionModel> entry : subscriberModels.entrySet()) {
             TopicGraph.Subscriber subscriber = entry.getKey();
-            BeanMethod beanMethod = methods.get(subscriber.method());
-            InvokerBuilder builder = invokerFactory.createInvoker(beanMethod.bean, beanMethod.method)
-                    .withInstanceLookup();
-            for (int i = 0; i < beanMethod.method.parametersCount(); i++) {
-                if (i != subscriber.signalIndex()) {
-                    builder.withArgumentLookup(i);
-                }
-            }
-            subscribers.produce(new SubscriberMethodBuildItem(subscriber, entry.getValue(), builder.build()));
+            subscribers.produce(new SubscriberMethodBuildItem(subscriber, entry.getValue(),
+                    invoker(invokerFactory, methods.get(subscriber.method()), subscriber.signalIndex())));
         }
         for (Map.Entry<TopicGraph.Periodic, ExecutionModel> entry : periodicModels.entrySet()) {
             TopicGraph.Periodic periodic = entry.getKey();
-            BeanMethod beanMethod = methods.get(periodic.method());
-            InvokerBuilder builder = invokerFactory.createInvoker(beanMethod.bean, beanMethod.method)
-                    .withInstanceLookup();
-            for (int i = 0; i < beanMethod.method.parametersCount(); i++) {
+            periodics.produce(new PeriodicMethodBuildItem(periodic, entry.getValue(),
+                    invoker(invokerFactory, methods.get(periodic.method()), -1)));
+        }
+    }
+
+    /** Looks up the bean instance and every parameter except the signal's. */
+    private static InvokerInfo invoker(InvokerFactoryBuildItem invokerFactory, BeanMethod beanMethod,
+            int signalIndex) {
+        InvokerBuilder builder = invokerFactory.createInvoker(beanMethod.bean, beanMethod.method).withInstanceLookup();
+        for (int i = 0; i < beanMethod.method.parametersCount(); i++) {
+            if (i != signalIndex) {
                 builder.withArgumentLookup(i);
             }
-            periodics.produce(new PeriodicMethodBuildItem(periodic, entry.getValue(), builder.build()));
         }
+        return builder.build();
+    }
+
+    private static List<SignalBusProblemsBuildItem.Lookups> lookups(TopicGraph graph,
+            Map<MethodModel, BeanMethod> methods) {
+        List<SignalBusProblemsBuildItem.Lookups> lookups = new ArrayList<>();
+        for (TopicGraph.Subscriber subscriber : graph.subscribers()) {
+            lookups.add(new SignalBusProblemsBuildItem.Lookups(subscriber.method().target(),
+                    methods.get(subscriber.method()).method, subscriber.signalIndex()));
+        }
+        for (TopicGraph.Periodic periodic : graph.periodics()) {
+            lookups.add(new SignalBusProblemsBuildItem.Lookups(periodic.method().target(),
+                    methods.get(periodic.method()).method, -1));
+        }
+        return lookups;
     }
 
     @BuildStep
