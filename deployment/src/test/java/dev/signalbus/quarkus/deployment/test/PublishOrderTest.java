@@ -9,7 +9,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
@@ -19,7 +18,7 @@ import dev.signalbus.SignalBus;
 import dev.signalbus.Subscribes;
 import io.quarkus.test.QuarkusUnitTest;
 
-/** With the default concurrency of 1, signals arrive in publish order. */
+/** With the default concurrency of 1, signals arrive in publish order (here to a class with no scope annotation). */
 public class PublishOrderTest {
 
     @RegisterExtension
@@ -42,7 +41,7 @@ public class PublishOrderTest {
         assertThat(ledger.entries()).containsExactlyElementsOf(published);
     }
 
-    @ApplicationScoped
+    // no scope annotation: a class that declares subscribers becomes a @Singleton bean
     static class Ledger {
         private final List<Integer> entries = new CopyOnWriteArrayList<>();
 
