@@ -31,7 +31,7 @@ public class PeriodicConfigExpressionTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> Poller.runs.size() >= 5);
         List<Long> runs = List.copyOf(Poller.runs);
         assertThat(Duration.ofNanos(runs.get(0) - Poller.started)).isGreaterThanOrEqualTo(Duration.ofMillis(1500));
-        assertThat(Duration.ofNanos(runs.get(4) - runs.get(0))).isBetween(Duration.ofMillis(600),
+        assertThat(Duration.ofNanos(runs.get(4) - runs.get(0))).isBetween(Duration.ofMillis(300),
                 Duration.ofMillis(2500));
     }
 
