@@ -1,0 +1,21 @@
+package dev.signalbus.demo.quarkus;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.signalbus.PeriodicTask;
+
+/** Example 3: a periodic task, every half second while the application runs. */
+@ApplicationScoped
+public class Foos {
+
+    static final String TAG = "3 periodic task";
+
+    @Inject
+    Console console;
+
+    @PeriodicTask(every = "0.5s")
+    void printFoos() {
+        console.println(TAG, "foo");
+    }
+}
