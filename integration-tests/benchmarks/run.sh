@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # The whole comparison of issue 4 in one command: builds the benchmarks with the reactor (no
-# `mvn install`), runs the JMH fan-out throughput, the latency run at half of our saturation and the
-# idle-subscriber cost, then writes docs/benchmarks.md. Under 10 minutes on 2 cores.
+# `mvn install`), runs the JMH fan-out throughput, the latency run at half of our saturation, the
+# idle-subscriber cost and the Quarkus start-up with 1,000 subscriber methods, then writes
+# docs/benchmarks.md. Under 10 minutes on 2 cores.
 #
-#   integration-tests/benchmarks/run.sh            # the full run (about 7 minutes)
-#   integration-tests/benchmarks/run.sh --quick    # about 2 minutes, to check the harness; the
+#   integration-tests/benchmarks/run.sh            # the full run (about 8 minutes; 9 on a busy machine)
+#   integration-tests/benchmarks/run.sh --quick    # about 4 minutes, to check the harness; the
 #                                                  # figures are not worth publishing
 #
 # Run it on a quiet machine: the figures of a shared, busy one mean little (the report records the
@@ -18,21 +19,24 @@ JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 COMMAND="integration-tests/benchmarks/run.sh${*:+ $*}"
 
 # throughput: JMH warm-up and measurement; latency: seconds per peer; idle: subscribers
-JMH_OPTS=(-wi 4 -w 2s -i 5 -r 1s -f 1 -to 2min -prof gc)
+JMH_OPTS=(-wi 4 -w 2s -i 4 -r 1s -f 1 -to 2min -prof gc)
 LATENCY_WARMUP=2
-LATENCY_SECONDS=5
+LATENCY_SECONDS=4
 IDLE_SUBSCRIBERS=10000
+STARTUP_METHODS=1000
+STARTUP_RUNS=5
 SETTINGS="full"
 if [[ "${1:-}" == "--quick" ]]; then
   JMH_OPTS=(-wi 1 -w 500ms -i 2 -r 500ms -f 1 -to 1min -prof gc)
   LATENCY_WARMUP=0.5
   LATENCY_SECONDS=1
+  STARTUP_RUNS=1
   SETTINGS="quick (harness check only)"
 elif [[ -n "${1:-}" ]]; then
   echo "usage: $0 [--quick]" >&2
   exit 2
 fi
-SETTINGS="$SETTINGS: JMH ${JMH_OPTS[*]}; latency ${LATENCY_WARMUP}s warm-up + ${LATENCY_SECONDS}s per peer at half of our saturation; idle ${IDLE_SUBSCRIBERS} subscribers"
+SETTINGS="$SETTINGS: JMH ${JMH_OPTS[*]}; latency ${LATENCY_WARMUP}s warm-up + ${LATENCY_SECONDS}s per peer at half of our saturation; idle ${IDLE_SUBSCRIBERS} subscribers; Quarkus start-up ${STARTUP_METHODS} subscriber methods vs none, median of ${STARTUP_RUNS} starts"
 
 LOAD_BEFORE=$(awk '{print $1 ", " $2 ", " $3}' /proc/loadavg 2>/dev/null || echo "?")
 started=$(date +%s)
@@ -60,13 +64,17 @@ step "cost of idle subscribers"
 "$JAVA" -Xms1g -Xmx1g -cp "$CP" dev.signalbus.benchmarks.IdleCostRun --subscribers "$IDLE_SUBSCRIBERS" \
   --out "$OUT/idle.tsv" 2>>"$OUT/idle.log"
 
-# TODO(issue 4): Quarkus start-up, a generated app with 1,000 subscriber methods vs the same app
-# without them (time to started, several runs, median). It needs the Quarkus extension (runtime/,
-# deployment/), not on main yet; docs/benchmarks.md says "not measured" until this step exists.
-step "Quarkus start-up: TODO, not measured (the Quarkus extension has not landed)"
+step "Quarkus start-up: ${STARTUP_METHODS} subscriber methods vs none"
+# a generated reactor builds the extension and both applications together: no `mvn install`
+"$JAVA" -cp "$CP" dev.signalbus.benchmarks.StartupApps --dir "$OUT/quarkus-startup" --root "$ROOT" \
+  --methods "$STARTUP_METHODS"
+mvn -B -q -f "$OUT/quarkus-startup/pom.xml" package -DskipTests > "$OUT/startup-build.log" 2>&1 \
+  || { cat "$OUT/startup-build.log"; exit 1; }
+"$JAVA" -cp "$CP" dev.signalbus.benchmarks.StartupRun --dir "$OUT/quarkus-startup" --runs "$STARTUP_RUNS" \
+  --out "$OUT/startup.tsv"
 
 step "report"
 "$JAVA" -cp "$CP" dev.signalbus.benchmarks.Report --results "$OUT/results.csv" --latency "$OUT/latency.tsv" \
-  --idle "$OUT/idle.tsv" --out "$ROOT/docs/benchmarks.md" --command "$COMMAND" --load-before "$LOAD_BEFORE" \
+  --idle "$OUT/idle.tsv" --startup "$OUT/startup.tsv" --out "$ROOT/docs/benchmarks.md" --command "$COMMAND" --load-before "$LOAD_BEFORE" \
   --settings "$SETTINGS" --notes "$HERE/notes.md"
 step "done"

@@ -37,7 +37,10 @@ class ReportTest {
         List<IdleCostRun.Result> idle = List.of(new IdleCostRun.Result("signal-bus-engine", 10_000, 0, 4_000_000),
                 new IdleCostRun.Result("guava", 10_000, 0, 1_000_000));
 
-        String md = Report.render(JmhResults.read(csv), latency, idle,
+        List<StartupRun.Result> startup = List.of(new StartupRun.Result("empty", 0, 800, new double[] { 790, 800, 810 }),
+                new StartupRun.Result("subscribers", 1000, 880, new double[] { 870, 880, 890 }));
+
+        String md = Report.render(JmhResults.read(csv), latency, idle, startup,
                 ZonedDateTime.of(2026, 11, 26, 6, 30, 15, 123, ZoneOffset.UTC), "run.sh", "1.0, 1.0, 1.0", "smoke");
 
         assertThat(md)
@@ -50,6 +53,8 @@ class ReportTest {
                 .contains("0.40x of the floor, **missed**")
                 .contains("(1 -> 1): 50.0 us, met")
                 .contains("0 threads, 400 bytes, met")
+                .contains("| subscribers | 1000 | 880 | 870, 880, 890 |")
+                .contains("- the 1,000-subscriber Quarkus app within 50 ms of the empty one: +80 ms (medians), **missed**")
                 .contains("Command: `run.sh`")
                 .contains("Date: 2026-11-26T06:30:15 UTC");
     }
