@@ -114,8 +114,10 @@ public final class LatencyRun {
             recorder.reset();
             Paced run = run(peer, deliveries, warm.published, rate, count(rate, measure), false);
             Histogram h = recorder.getIntervalHistogram();
-            // a publisher that blocked in a bounded queue fell behind the schedule: not keeping up either
-            boolean keptUp = !run.aborted && run.rate >= 0.95 * rate;
+            // a publisher that blocked in a bounded queue fell behind the schedule, and a backlog left
+            // at the end of the schedule took its toll on the latencies: not keeping up either way
+            boolean keptUp = !run.aborted && run.rate >= 0.95 * rate
+                    && run.drainNanos <= Math.max(MAX_DRAIN_NANOS, measure.toNanos() / 10);
             return new Result(name, subscribers, rate, run.rate, run.published - warm.published, h.getTotalCount(),
                     micros(h.getValueAtPercentile(50)), micros(h.getValueAtPercentile(99)),
                     micros(h.getValueAtPercentile(99.9)), micros(h.getMaxValue()), keptUp);
@@ -126,9 +128,15 @@ public final class LatencyRun {
         return Math.max(1, (long) (rate * duration.toNanos() / 1e9));
     }
 
-    /** The outcome of a paced run: signals published in total so far, the achieved rate, whether it ended early. */
-    private record Paced(long published, double rate, boolean aborted) {
+    /**
+     * The outcome of a paced run: signals published in total so far, the achieved rate, whether it
+     * ended early, how long the last deliveries took after the last publish.
+     */
+    private record Paced(long published, double rate, boolean aborted, long drainNanos) {
     }
+
+    /** A peer that keeps up delivers the last signals soon after they are published. */
+    static final long MAX_DRAIN_NANOS = 100_000_000;
 
     /**
      * Publishes {@code count} signals on schedule (fewer if the backlog grows past {@link #MAX_BACKLOG})
@@ -153,7 +161,8 @@ public final class LatencyRun {
         }
         long took = System.nanoTime() - start;
         deliveries.awaitAtLeast(before + i, Duration.ofSeconds(60));
-        return new Paced(before + i, i * 1e9 / Math.max(took, 1), aborted);
+        long drain = System.nanoTime() - start - took;
+        return new Paced(before + i, i * 1e9 / Math.max(took, 1), aborted, drain);
     }
 
     private static double micros(long nanos) {

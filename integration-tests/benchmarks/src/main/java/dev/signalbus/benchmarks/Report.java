@@ -132,8 +132,9 @@ public final class Report {
         md.append("At a fixed offered rate of half of ours' saturation (published signals/s from the table above,"
                 + " same number of subscribers); HdrHistogram over every delivery of the measured period. A peer"
                 + " has not kept up when its publisher fell behind the schedule (achieved < 95% of offered: it"
-                + " blocked on a full queue) or its backlog passed " + count(LatencyRun.MAX_BACKLOG)
-                + " signals (the run then ends early); its latencies then measure its backlog.\n\n");
+                + " blocked on a full queue), when its backlog passed " + count(LatencyRun.MAX_BACKLOG)
+                + " signals (the run then ends early), or when its last deliveries came more than 100 ms (or a"
+                + " tenth of the run) after the last publish; its latencies then measure its backlog.\n\n");
         md.append("| peer | subscribers | offered/s | achieved/s | kept up | samples | p50 us | p99 us | p99.9 us |"
                 + " max us | p99 ratio to ours |\n");
         md.append("|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|\n");
