@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.OptionalInt;
 
+import io.quarkus.runtime.annotations.ConfigDocMapKey;
 import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
 import io.smallrye.config.ConfigMapping;
@@ -41,6 +42,7 @@ public interface SignalBusRuntimeConfig {
     /**
      * Per-topic settings, keyed by topic name, e.g. {@code quarkus.signal-bus.topics."orders".queue-capacity=100}.
      */
+    @ConfigDocMapKey("topic")
     Map<String, TopicConfig> topics();
 
     /**

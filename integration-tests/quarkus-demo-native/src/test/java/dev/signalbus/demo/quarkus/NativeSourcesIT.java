@@ -18,9 +18,12 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.signalbus.demo.DataFetcher;
+import dev.signalbus.demo.Greetings;
+
 /**
  * Native readiness without GraalVM: this module packages the demo's sources natively in sources-only mode, and
- * this test checks the reflection configuration Quarkus generated for it.
+ * this test checks the reflection configuration Quarkus generated for it and for the shared examples it runs.
  * <p>
  * Subscribers and periodic tasks are called through ArC invokers, instantiated with {@code new}: no demo class may be
  * registered for its constructors, fields or all its methods, and no subscriber or periodic method may be registered.
@@ -29,9 +32,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 class NativeSourcesIT {
 
-    private static final String DEMO_PACKAGE = "dev.signalbus.demo.quarkus.";
-    private static final Set<String> PUBLISHES_METHODS = Set.of("FooPublisher#fooPublisher",
-            "Greetings#generateGreeting", "DataFetcher#getData");
+    /** The shared examples' package and, below it, the Quarkus demo's own. */
+    private static final String DEMO_PACKAGE = "dev.signalbus.demo.";
+    private static final Set<String> PUBLISHES_METHODS = Set.of(FooPublisher.class.getName() + "#fooPublisher",
+            Greetings.class.getName() + "#generateGreeting", DataFetcher.class.getName() + "#getData");
 
     @Test
     void reflectionConfigurationHasNothingForTheDeliveryPath() throws IOException {
@@ -43,12 +47,11 @@ class NativeSourcesIT {
             if (!name.startsWith(DEMO_PACKAGE)) {
                 continue;
             }
-            String simpleName = name.substring(DEMO_PACKAGE.length());
             assertThat(entry.has("fields")).as("fields of %s", name).isFalse();
             entry.fieldNames().forEachRemaining(field -> assertThat(field).as("%s registers %s", name, field)
                     .doesNotStartWith("all").doesNotStartWith("query").doesNotStartWith("unsafe"));
             for (JsonNode method : entry.path("methods")) {
-                demoEntries.add(simpleName + "#" + method.path("name").asText());
+                demoEntries.add(name + "#" + method.path("name").asText());
             }
         }
         assertThat(demoEntries).allMatch(PUBLISHES_METHODS::contains);

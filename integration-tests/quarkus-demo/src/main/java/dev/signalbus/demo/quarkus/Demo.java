@@ -7,6 +7,12 @@ import java.util.List;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import dev.signalbus.demo.Console;
+import dev.signalbus.demo.DataFetcher;
+import dev.signalbus.demo.FooSubscribers;
+import dev.signalbus.demo.Foos;
+import dev.signalbus.demo.Greetings;
+import dev.signalbus.demo.Message;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -40,8 +46,8 @@ public class Demo implements QuarkusApplication {
         Uni.join().all(published).andFailFast().await().atMost(WAIT);
         for (int i = 0; i < 10; i++) {
             Message message = new Message("message:" + i);
-            console.await("[" + FooPublisher.TAG + "] foo subscriber 0 received " + message, 1, WAIT);
-            console.await("[" + FooPublisher.TAG + "] foo subscriber 1 received " + message, 1, WAIT);
+            console.await("[" + FooSubscribers.TAG + "] foo subscriber 0 received " + message, 1, WAIT);
+            console.await("[" + FooSubscribers.TAG + "] foo subscriber 1 received " + message, 1, WAIT);
         }
 
         // 2: the name is injected into the subscriber

@@ -6,6 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.signalbus.Publishes;
+import dev.signalbus.demo.Console;
+import dev.signalbus.demo.FooSubscribers;
+import dev.signalbus.demo.Message;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -15,15 +18,13 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class FooPublisher {
 
-    static final String TAG = "1 publisher";
-
     @Inject
     Console console;
 
     @Publishes("foo")
     public Uni<Message> fooPublisher(String arg) {
         Message signal = new Message(arg);
-        console.println(TAG, "publishing " + signal);
+        console.println(FooSubscribers.TAG, "publishing " + signal);
         return Uni.createFrom().item(signal).onItem().delayIt().by(Duration.ofSeconds(1));
     }
 }

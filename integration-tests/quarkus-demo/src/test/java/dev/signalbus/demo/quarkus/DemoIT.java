@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+import dev.signalbus.demo.ExpectedOutput;
 import io.quarkus.test.junit.main.Launch;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainIntegrationTest;
@@ -16,6 +17,6 @@ class DemoIT {
     @Launch
     void printsTheFourExamples(LaunchResult result) {
         assertThat(result.exitCode()).isZero();
-        DemoOutput.assertFourExamples(result.getOutputStream());
+        ExpectedOutput.assertFourExamples(result.getOutputStream(), "[demo] Signal Bus drained, application stopped");
     }
 }

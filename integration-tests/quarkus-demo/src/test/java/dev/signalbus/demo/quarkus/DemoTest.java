@@ -2,9 +2,9 @@ package dev.signalbus.demo.quarkus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-
 import org.junit.jupiter.api.Test;
 
+import dev.signalbus.demo.ExpectedOutput;
 import io.quarkus.test.junit.main.Launch;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainTest;
@@ -17,6 +17,6 @@ class DemoTest {
     @Launch
     void printsTheFourExamples(LaunchResult result) {
         assertThat(result.exitCode()).isZero();
-        DemoOutput.assertFourExamples(result.getOutputStream());
+        ExpectedOutput.assertFourExamples(result.getOutputStream(), "[demo] Signal Bus drained, application stopped");
     }
 }

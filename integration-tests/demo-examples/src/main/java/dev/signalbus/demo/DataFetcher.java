@@ -1,4 +1,4 @@
-package dev.signalbus.demo.weld;
+package dev.signalbus.demo;
 
 import java.util.List;
 
@@ -12,7 +12,8 @@ import dev.signalbus.Publishes;
 @ApplicationScoped
 public class DataFetcher {
 
-    static final String TAG = "4 periodic publisher";
+    /** The tag of example 4's lines. */
+    public static final String TAG = "4 periodic publisher";
 
     @PeriodicTask(every = "1s")
     @Publishes("new-data")

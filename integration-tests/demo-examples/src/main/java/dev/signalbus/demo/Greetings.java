@@ -1,4 +1,4 @@
-package dev.signalbus.demo.weld;
+package dev.signalbus.demo;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -8,7 +8,8 @@ import dev.signalbus.Publishes;
 @ApplicationScoped
 public class Greetings {
 
-    static final String TAG = "2 injection";
+    /** The tag of example 2's lines. */
+    public static final String TAG = "2 injection";
 
     @Publishes("greeting")
     public String generateGreeting(String arg) {

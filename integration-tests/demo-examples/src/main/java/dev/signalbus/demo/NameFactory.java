@@ -1,4 +1,4 @@
-package dev.signalbus.demo.weld;
+package dev.signalbus.demo;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;

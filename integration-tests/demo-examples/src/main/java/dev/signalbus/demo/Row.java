@@ -1,4 +1,4 @@
-package dev.signalbus.demo.weld;
+package dev.signalbus.demo;
 
 /** Example 4's data. */
 public record Row(int id, String value) {

@@ -1,4 +1,4 @@
-package dev.signalbus.demo.weld;
+package dev.signalbus.demo;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,7 +9,8 @@ import dev.signalbus.PeriodicTask;
 @ApplicationScoped
 public class Foos {
 
-    static final String TAG = "3 periodic task";
+    /** The tag of example 3's lines. */
+    public static final String TAG = "3 periodic task";
 
     @Inject
     Console console;

@@ -1,4 +1,4 @@
-package dev.signalbus.demo.quarkus;
+package dev.signalbus.demo;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,8 +8,8 @@ import java.util.concurrent.TimeUnit;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Where the examples print: standard output, with the example's tag in front, and a record of the lines so that
- * {@link Demo} can wait until each example has shown what it should.
+ * Where the examples print: standard output, with the example's tag in front, and a record of the
+ * lines so that each demo's main class can wait until each example has shown what it should.
  */
 @ApplicationScoped
 public class Console {

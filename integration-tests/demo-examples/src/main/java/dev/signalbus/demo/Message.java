@@ -1,4 +1,4 @@
-package dev.signalbus.demo.quarkus;
+package dev.signalbus.demo;
 
 /** Example 1's signal, shown like the JSON the Python example prints. */
 public record Message(String message) {
