@@ -2,7 +2,6 @@ package dev.signalbus.cdi;
 
 import java.util.concurrent.CompletionStage;
 
-import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -28,7 +27,7 @@ final class MethodCall {
     private final int[] injectedPositions;
     private final InjectionPoint[] injectionPoints;
     private final BeanManager beanManager;
-    private final RequestContexts requestContexts;
+    private final RequestContextCalls requestContext;
     /** For a normal-scoped bean: the bean whose client proxy is looked up once; else {@code null}. */
     private final Bean<?> proxiedBean;
     private volatile Object proxy;
@@ -39,7 +38,7 @@ final class MethodCall {
      * @param injectionPoints their injection points, in the same order
      */
     MethodCall(Invoker<Object, Object> invoker, int arity, int signalIndex, int[] injectedPositions,
-            InjectionPoint[] injectionPoints, BeanManager beanManager, RequestContexts requestContexts,
+            InjectionPoint[] injectionPoints, BeanManager beanManager, RequestContextCalls requestContext,
             Bean<?> proxiedBean) {
         this.invoker = invoker;
         this.arity = arity;
@@ -47,7 +46,7 @@ final class MethodCall {
         this.injectedPositions = injectedPositions.clone();
         this.injectionPoints = injectionPoints.clone();
         this.beanManager = beanManager;
-        this.requestContexts = requestContexts;
+        this.requestContext = requestContext;
         this.proxiedBean = proxiedBean;
     }
 
@@ -58,8 +57,11 @@ final class MethodCall {
      * @return the method's result; a {@link CompletionStage} completes after the arguments are destroyed
      */
     Object call(Object signal) throws Exception {
-        RequestContextController controller = requestContexts.controller();
-        boolean activated = controller.activate();
+        return requestContext.call(this, signal);
+    }
+
+    /** The call itself, once {@link RequestContextCalls} has activated the request context. */
+    Object callInRequestContext(Object signal) throws Exception {
         CreationalContext<?> dependents = injectionPoints.length == 0 ? null
                 : beanManager.createCreationalContext(null);
         boolean releaseNow = true;
@@ -78,15 +80,9 @@ final class MethodCall {
             }
             return result;
         } finally {
-            try {
-                if (releaseNow && dependents != null) {
-                    // while the request context is still active: a @PreDestroy may need it
-                    dependents.release();
-                }
-            } finally {
-                if (activated) {
-                    controller.deactivate();
-                }
+            if (releaseNow && dependents != null) {
+                // while the request context is still active: a @PreDestroy may need it
+                dependents.release();
             }
         }
     }

@@ -75,7 +75,8 @@ public class SignalBusExtension implements Extension {
 
     void registerBeans(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
         // the jar is not a bean archive: its beans and interceptor are added explicitly
-        for (Class<?> type : List.of(PublishesInterceptor.class, SignalBusBean.class, BusLifecycle.class)) {
+        for (Class<?> type : List.of(PublishesInterceptor.class, SignalBusBean.class, BusLifecycle.class,
+                RequestContextCalls.class)) {
             event.addAnnotatedType(beanManager.createAnnotatedType(type), type.getName());
         }
     }

@@ -6,10 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.inject.AmbiguousResolutionException;
 import jakarta.enterprise.inject.Default;
-import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.AnnotatedParameter;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -29,15 +27,15 @@ final class Wiring {
 
     private final BeanManager beanManager;
     private final Settings settings;
-    private final RequestContexts requestContexts;
+    private final RequestContextCalls requestContext;
     private final List<String> problems;
 
     Wiring(BeanManager beanManager, Settings settings, List<String> problems) {
         this.beanManager = beanManager;
         this.settings = settings;
         this.problems = problems;
-        this.requestContexts = new RequestContexts(
-                beanManager.createInstance().select(RequestContextController.class));
+        // one instance for every call: @Dependent, held for the lifetime of the deployment
+        this.requestContext = beanManager.createInstance().select(RequestContextCalls.class).get();
     }
 
     /** @return the spec, or {@code null} when a problem was added */
@@ -100,7 +98,7 @@ final class Wiring {
             return null;
         }
         return new MethodCall(method.invoker(), parameters.size(), signalIndex, positions, points, beanManager,
-                requestContexts, method.proxiedBean());
+                requestContext, method.proxiedBean());
     }
 
     private String unresolvable(InjectionPoint point) {
