@@ -1,5 +1,6 @@
 package dev.signalbus.engine;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -247,10 +248,19 @@ final class Mailbox {
     private void armBatchTimer(Timed head) {
         if (batchTimerArmed.compareAndSet(false, true)) {
             long wait = Math.max(0, spec.batchMaxWait().toNanos() - (System.nanoTime() - head.at));
-            CompletableFuture.delayedExecutor(wait, TimeUnit.NANOSECONDS).execute(() -> {
-                batchTimerArmed.set(false);
-                wake();
-            });
+            // the JDK's delay thread keeps the task until it is due, which may be long after the bus
+            // stopped (a drain delivers partial batches at once): the task must not keep this
+            // mailbox alive, nor through it the engine, the invokers and the whole application
+            WeakReference<Mailbox> mailbox = new WeakReference<>(this);
+            CompletableFuture.delayedExecutor(wait, TimeUnit.NANOSECONDS).execute(() -> batchTimerFired(mailbox));
+        }
+    }
+
+    private static void batchTimerFired(WeakReference<Mailbox> reference) {
+        Mailbox mailbox = reference.get();
+        if (mailbox != null) {
+            mailbox.batchTimerArmed.set(false);
+            mailbox.wake();
         }
     }
 
