@@ -30,6 +30,8 @@ import dev.signalbus.Subscribes;
  * {@link CompletionStage} that completes exceptionally. Every delivery either succeeds or fails:
  * delivered + failed = published × subscribers, the failures are exactly the predicted ones, and
  * each is fired as exactly one {@link SignalFailure} CDI event carrying its topic, target and signal.
+ * The observer dead-letters each failed signal by publishing it to another topic, and the bus is idle
+ * only once those are delivered too.
  * {@code -Dsignalbus.seed=<seed>} repeats a run.
  */
 class FailingSubscribersTest {
@@ -40,6 +42,7 @@ class FailingSubscribersTest {
             Workers.class.getName() + "#third" };
 
     static final LongAdder DELIVERED = new LongAdder();
+    static final LongAdder DEAD_LETTERS = new LongAdder();
     /** Failure events per subscriber and signal. */
     static final AtomicIntegerArray[] FAILURE_EVENTS = { new AtomicIntegerArray(SIGNALS),
             new AtomicIntegerArray(SIGNALS), new AtomicIntegerArray(SIGNALS) };
@@ -56,7 +59,7 @@ class FailingSubscribersTest {
     void everyDeliveryIsCountedAndEveryFailureFiredOnce() {
         long start = System.nanoTime();
         try (Logs quiet = Logs.silence(Logs.ENGINE)) {
-            WeldContainer container = WeldBus.boot(Workers.class, Jobs.class, FailureCounter.class);
+            WeldContainer container = WeldBus.boot(Workers.class, Jobs.class, FailureCounter.class, DeadLetters.class);
             try {
                 Jobs jobs = container.select(Jobs.class).get();
                 for (int id = 0; id < SIGNALS; id++) {
@@ -85,9 +88,11 @@ class FailingSubscribersTest {
         assertThat(DELIVERED.sum() + failureEvents).as("seed %d: delivered + failed", SEED)
                 .isEqualTo((long) SIGNALS * TARGETS.length);
         assertThat(failureEvents).isEqualTo(expectedFailures);
+        assertThat(DEAD_LETTERS.sum()).isEqualTo(failureEvents);
         Figures.print("2 failing subscribers (Weld)", String.format(
-                "seed %d: %d published x 3 subscribers = %d delivered + %d failed (%d SignalFailure events)", SEED,
-                SIGNALS, DELIVERED.sum(), expectedFailures, failureEvents), start);
+                "seed %d: %d published x 3 subscribers = %d delivered + %d failed (%d SignalFailure events, %d dead"
+                + " letters)", SEED, SIGNALS, DELIVERED.sum(), expectedFailures, failureEvents, DEAD_LETTERS.sum()),
+                start);
     }
 
     @ApplicationScoped
@@ -123,7 +128,7 @@ class FailingSubscribersTest {
 
     @Dependent
     static class FailureCounter {
-        void failed(@Observes SignalFailure failure) {
+        void failed(@Observes SignalFailure failure, SignalBus bus) {
             Integer index = failure.target() == null ? null : TARGET_INDEX.get(failure.target());
             if (index == null || !"jobs".equals(failure.topic()) || !(failure.signal() instanceof Integer id)
                     || !(failure.failure() instanceof JobFailed job) || job.index != index || job.id != id) {
@@ -131,6 +136,14 @@ class FailingSubscribersTest {
                 return;
             }
             FAILURE_EVENTS[index].incrementAndGet(id);
+            bus.publish("dead-letters", failure);
+        }
+    }
+
+    @ApplicationScoped
+    static class DeadLetters {
+        void store(@Subscribes("dead-letters") SignalFailure failure) {
+            DEAD_LETTERS.increment();
         }
     }
 
