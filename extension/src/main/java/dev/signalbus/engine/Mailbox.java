@@ -43,6 +43,9 @@ final class Mailbox {
     private final AtomicBoolean batchTimerArmed = new AtomicBoolean();
     private final Runnable drain = this::drain;
 
+    /** The threads running {@link #drain()} tasks now. */
+    private final Runners runners = new Runners();
+
     final LongAdder delivered = new LongAdder();
     final LongAdder failed = new LongAdder();
 
@@ -179,6 +182,16 @@ final class Mailbox {
 
     /** A drain task: holds one slot from {@link #wake()} until it returns without rescheduling. */
     private void drain() {
+        Thread thread = Thread.currentThread();
+        runners.enter(thread);
+        try {
+            deliverBurst();
+        } finally {
+            runners.leave(thread);
+        }
+    }
+
+    private void deliverBurst() {
         for (int burst = 0; burst < BURST; burst++) {
             if (!engine.dispatching()) {
                 workers.decrementAndGet();
@@ -358,6 +371,16 @@ final class Mailbox {
             }
         }
         return (long) n + inFlight.get();
+    }
+
+    /**
+     * After a drain that timed out: interrupts the deliveries still running, so that a hung
+     * subscriber lets its thread go even on a pool the bus does not own.
+     *
+     * @return how many were interrupted
+     */
+    int interruptRunning() {
+        return runners.interrupt();
     }
 
     /** A batch subscriber's signal with the time it was queued. */
