@@ -1,6 +1,7 @@
 package dev.signalbus.cdi;
 
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
+import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.invoke.Invoker;
 
 import dev.signalbus.model.MethodModel;
@@ -13,6 +14,9 @@ import dev.signalbus.model.MethodModel;
  * @param model the method as the topic graph sees it
  * @param invoker calls the method on the bean's contextual reference; {@code null} for a method that
  *        is only a publisher, or that cannot be called (reported as a problem)
+ * @param proxiedBean the bean, when the invoker takes its client proxy rather than looking the
+ *        instance up on each call (normal-scoped beans); otherwise {@code null}
  */
-record FoundMethod(Class<?> beanClass, AnnotatedMethod<?> method, MethodModel model, Invoker<Object, Object> invoker) {
+record FoundMethod(Class<?> beanClass, AnnotatedMethod<?> method, MethodModel model, Invoker<Object, Object> invoker,
+        Bean<?> proxiedBean) {
 }

@@ -4,7 +4,7 @@ import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.context.spi.CreationalContext;
-import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.InjectionPoint;
 import jakarta.enterprise.invoke.Invoker;
@@ -28,7 +28,10 @@ final class MethodCall {
     private final int[] injectedPositions;
     private final InjectionPoint[] injectionPoints;
     private final BeanManager beanManager;
-    private final Instance<RequestContextController> requestContexts;
+    private final RequestContexts requestContexts;
+    /** For a normal-scoped bean: the bean whose client proxy is looked up once; else {@code null}. */
+    private final Bean<?> proxiedBean;
+    private volatile Object proxy;
 
     /**
      * @param signalIndex the position of the signal, {@code -1} for a periodic task
@@ -36,8 +39,8 @@ final class MethodCall {
      * @param injectionPoints their injection points, in the same order
      */
     MethodCall(Invoker<Object, Object> invoker, int arity, int signalIndex, int[] injectedPositions,
-            InjectionPoint[] injectionPoints, BeanManager beanManager,
-            Instance<RequestContextController> requestContexts) {
+            InjectionPoint[] injectionPoints, BeanManager beanManager, RequestContexts requestContexts,
+            Bean<?> proxiedBean) {
         this.invoker = invoker;
         this.arity = arity;
         this.signalIndex = signalIndex;
@@ -45,6 +48,7 @@ final class MethodCall {
         this.injectionPoints = injectionPoints.clone();
         this.beanManager = beanManager;
         this.requestContexts = requestContexts;
+        this.proxiedBean = proxiedBean;
     }
 
     /**
@@ -54,8 +58,7 @@ final class MethodCall {
      * @return the method's result; a {@link CompletionStage} completes after the arguments are destroyed
      */
     Object call(Object signal) throws Exception {
-        Instance.Handle<RequestContextController> controllerHandle = requestContexts.getHandle();
-        RequestContextController controller = controllerHandle.get();
+        RequestContextController controller = requestContexts.controller();
         boolean activated = controller.activate();
         CreationalContext<?> dependents = injectionPoints.length == 0 ? null
                 : beanManager.createCreationalContext(null);
@@ -68,7 +71,7 @@ final class MethodCall {
             for (int i = 0; i < injectionPoints.length; i++) {
                 arguments[injectedPositions[i]] = beanManager.getInjectableReference(injectionPoints[i], dependents);
             }
-            Object result = invoker.invoke(null, arguments);
+            Object result = invoker.invoke(target(), arguments);
             if (dependents != null && result instanceof CompletionStage<?> stage) {
                 releaseNow = false;
                 return stage.whenComplete((value, failure) -> dependents.release());
@@ -84,8 +87,24 @@ final class MethodCall {
                 if (activated) {
                     controller.deactivate();
                 }
-                controllerHandle.destroy();
             }
         }
+    }
+
+    /**
+     * The instance to call: {@code null} lets the invoker look the bean up (its instance lookup);
+     * a normal-scoped bean's client proxy is the same for every call, so it is looked up once.
+     */
+    private Object target() {
+        if (proxiedBean == null) {
+            return null;
+        }
+        Object target = proxy;
+        if (target == null) {
+            target = beanManager.getReference(proxiedBean, proxiedBean.getBeanClass(),
+                    beanManager.createCreationalContext(proxiedBean));
+            proxy = target;
+        }
+        return target;
     }
 }

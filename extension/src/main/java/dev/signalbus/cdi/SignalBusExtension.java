@@ -80,7 +80,7 @@ public class SignalBusExtension implements Extension {
         }
     }
 
-    <X> void collect(@Observes ProcessManagedBean<X> event) {
+    <X> void collect(@Observes ProcessManagedBean<X> event, BeanManager beanManager) {
         Bean<X> bean = event.getBean();
         if (bean instanceof Interceptor<?> || bean instanceof Decorator<?>) {
             return;
@@ -97,24 +97,39 @@ public class SignalBusExtension implements Extension {
             }
             MethodModel model = AnnotatedMethods.model(beanClass, method);
             Invoker<Object, Object> invoker = null;
+            Bean<?> proxiedBean = null;
             boolean called = method.isAnnotationPresent(PeriodicTask.class)
                     || AnnotatedMethods.isSubscriber(method);
             // private and static methods are reported by the topic graph; no invoker is attempted
             if (called && !model.isPrivate() && !model.isStatic()) {
                 try {
-                    invoker = invoker(event, method);
+                    proxiedBean = proxied(bean, beanClass, beanManager);
+                    invoker = invoker(event, method, proxiedBean != null);
                 } catch (RuntimeException e) {
                     problems.add(model.signature() + ": Signal Bus cannot call this method: " + e.getMessage());
                 }
             }
-            found.add(new FoundMethod(beanClass, method, model, invoker));
+            found.add(new FoundMethod(beanClass, method, model, invoker, proxiedBean));
         }
     }
 
+    /**
+     * A normal-scoped bean's client proxy never changes, so its invoker takes the proxy (looked up
+     * once by {@link MethodCall}) instead of looking the bean up on every call; a {@code @Dependent}
+     * bean needs a new instance per call, and a bean restricted by {@code @Typed} to types other than
+     * its class cannot be referenced by its class.
+     */
+    private static Bean<?> proxied(Bean<?> bean, Class<?> beanClass, BeanManager beanManager) {
+        return beanManager.isNormalScope(bean.getScope()) && bean.getTypes().contains(beanClass) ? bean : null;
+    }
+
     @SuppressWarnings("unchecked")
-    private static <X> Invoker<Object, Object> invoker(ProcessManagedBean<X> event, AnnotatedMethod<? super X> method) {
+    private static <X> Invoker<Object, Object> invoker(ProcessManagedBean<X> event, AnnotatedMethod<? super X> method,
+            boolean proxied) {
         // arguments are resolved by MethodCall, which validates them with the rest of the deployment
-        return (Invoker<Object, Object>) (Invoker<?, ?>) event.createInvoker(method).withInstanceLookup().build();
+        var builder = event.createInvoker(method);
+        return (Invoker<Object, Object>) (Invoker<?, ?>) (proxied ? builder.build()
+                : builder.withInstanceLookup().build());
     }
 
     void validate(@Observes AfterDeploymentValidation event, BeanManager beanManager) {

@@ -29,14 +29,15 @@ final class Wiring {
 
     private final BeanManager beanManager;
     private final Settings settings;
-    private final Instance<RequestContextController> requestContexts;
+    private final RequestContexts requestContexts;
     private final List<String> problems;
 
     Wiring(BeanManager beanManager, Settings settings, List<String> problems) {
         this.beanManager = beanManager;
         this.settings = settings;
         this.problems = problems;
-        this.requestContexts = beanManager.createInstance().select(RequestContextController.class);
+        this.requestContexts = new RequestContexts(
+                beanManager.createInstance().select(RequestContextController.class));
     }
 
     /** @return the spec, or {@code null} when a problem was added */
@@ -99,7 +100,7 @@ final class Wiring {
             return null;
         }
         return new MethodCall(method.invoker(), parameters.size(), signalIndex, positions, points, beanManager,
-                requestContexts);
+                requestContexts, method.proxiedBean());
     }
 
     private String unresolvable(InjectionPoint point) {

@@ -156,6 +156,16 @@ final class Mailbox {
         }
     }
 
+    /**
+     * Wakes only a mailbox that holds signals: waking every idle subscriber at start would submit a
+     * task for each, and a growing pool would start a thread for each.
+     */
+    void wakeIfQueued() {
+        if (size.get() > 0) {
+            wake();
+        }
+    }
+
     /** Makes sure a drain task runs if there is work and a free slot. */
     void wake() {
         if (!engine.dispatching()) {

@@ -96,7 +96,7 @@ public final class SignalBusEngine implements SignalBus {
         }
         state = RUNNING;
         for (Mailbox mailbox : mailboxes) {
-            mailbox.wake();
+            mailbox.wakeIfQueued();
         }
         for (Periodic periodic : periodics) {
             periodic.schedule(scheduler);
@@ -248,7 +248,7 @@ public final class SignalBusEngine implements SignalBus {
             periodic.cancel();
         }
         for (Mailbox mailbox : mailboxes) {
-            mailbox.wake(); // partial batches are due now
+            mailbox.wakeIfQueued(); // partial batches are due now
         }
         boolean complete = false;
         while (true) {

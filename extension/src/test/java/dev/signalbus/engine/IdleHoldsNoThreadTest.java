@@ -53,4 +53,17 @@ class IdleHoldsNoThreadTest {
         assertThat(received.get()).isEqualTo(before + 7);
         assertThat(engine.shutdown().complete()).isTrue();
     }
+
+    @Test
+    void startingAndStoppingWithIdleSubscribersSubmitsNoTask() {
+        SignalBusEngine.Builder builder = SignalBusEngine.builder().executor(executor);
+        for (int i = 0; i < 1_000; i++) {
+            builder.subscriber(SubscriberSpec.of("t" + i, "Sub" + i + "#on", Integer.class, 1, s -> null));
+        }
+        SignalBusEngine engine = builder.build();
+        engine.start();
+        assertThat(engine.shutdown().complete()).isTrue();
+        // a growing pool (the CDI SE front door's) would have started a thread per submitted task
+        assertThat(executor.getTaskCount()).isZero();
+    }
 }

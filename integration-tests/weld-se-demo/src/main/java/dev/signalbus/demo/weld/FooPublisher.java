@@ -8,12 +8,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.signalbus.Publishes;
+import dev.signalbus.demo.Console;
+import dev.signalbus.demo.FooSubscribers;
+import dev.signalbus.demo.Message;
 
 /** Example 1: a publisher. Like the Python coroutine it takes a second; the signal is published when it is ready. */
 @ApplicationScoped
 public class FooPublisher {
-
-    static final String TAG = "1 publisher";
 
     @Inject
     Console console;
@@ -21,7 +22,7 @@ public class FooPublisher {
     @Publishes("foo")
     public CompletionStage<Message> fooPublisher(String arg) {
         Message signal = new Message(arg);
-        console.println(TAG, "publishing " + signal);
+        console.println(FooSubscribers.TAG, "publishing " + signal);
         return CompletableFuture.supplyAsync(() -> signal, CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS));
     }
 }

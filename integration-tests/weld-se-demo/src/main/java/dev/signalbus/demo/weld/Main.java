@@ -5,6 +5,13 @@ import java.time.Duration;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 
+import dev.signalbus.demo.Console;
+import dev.signalbus.demo.DataFetcher;
+import dev.signalbus.demo.FooSubscribers;
+import dev.signalbus.demo.Foos;
+import dev.signalbus.demo.Greetings;
+import dev.signalbus.demo.Message;
+
 /**
  * Boots Weld SE with bean discovery (the Signal Bus extension comes from its
  * {@code META-INF/services} entry), runs the four examples of the asyncio-signal-bus README, waits
@@ -29,8 +36,8 @@ public final class Main {
             }
             for (int i = 0; i < 10; i++) {
                 Message message = new Message("message:" + i);
-                console.await("[" + FooPublisher.TAG + "] foo subscriber 0 received " + message, 1, WAIT);
-                console.await("[" + FooPublisher.TAG + "] foo subscriber 1 received " + message, 1, WAIT);
+                console.await("[" + FooSubscribers.TAG + "] foo subscriber 0 received " + message, 1, WAIT);
+                console.await("[" + FooSubscribers.TAG + "] foo subscriber 1 received " + message, 1, WAIT);
             }
 
             // 2: the name is injected into the subscriber

@@ -1,0 +1,414 @@
+package dev.signalbus.quarkus.deployment;
+
+import java.lang.constant.ClassDesc;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.spi.DeploymentException;
+import jakarta.enterprise.invoke.Invoker;
+
+import org.jboss.jandex.AnnotationInstance;
+import org.jboss.jandex.AnnotationTarget;
+import org.jboss.jandex.AnnotationTransformation;
+import org.jboss.jandex.ClassInfo;
+import org.jboss.jandex.ClassType;
+import org.jboss.jandex.DotName;
+import org.jboss.jandex.IndexView;
+import org.jboss.jandex.MethodInfo;
+import org.jboss.jandex.MethodSignatureKey;
+import org.jboss.logging.Logger;
+
+import dev.signalbus.Publishes;
+import dev.signalbus.SignalBus;
+import dev.signalbus.model.MethodModel;
+import dev.signalbus.model.TopicGraph;
+import dev.signalbus.quarkus.runtime.ExecutionModel;
+import dev.signalbus.quarkus.runtime.PeriodicDefinition;
+import dev.signalbus.quarkus.runtime.PublishesInterceptor;
+import dev.signalbus.quarkus.runtime.SignalBusLifecycle;
+import dev.signalbus.quarkus.runtime.SignalBusRecorder;
+import dev.signalbus.quarkus.runtime.SubscriberDefinition;
+import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.arc.deployment.AnnotationsTransformerBuildItem;
+import io.quarkus.arc.deployment.AutoAddScopeBuildItem;
+import io.quarkus.arc.deployment.BeanArchiveIndexBuildItem;
+import io.quarkus.arc.deployment.BeanRegistrationPhaseBuildItem;
+import io.quarkus.arc.deployment.InvokerFactoryBuildItem;
+import io.quarkus.arc.deployment.ObserverRegistrationPhaseBuildItem;
+import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
+import io.quarkus.arc.deployment.UnremovableBeanBuildItem;
+import io.quarkus.arc.deployment.UnremovableBeanBuildItem.BeanClassAnnotationExclusion;
+import io.quarkus.arc.deployment.ValidationPhaseBuildItem.ValidationErrorBuildItem;
+import io.quarkus.arc.processor.BeanInfo;
+import io.quarkus.arc.processor.BuiltinScope;
+import io.quarkus.arc.processor.InvokerBuilder;
+import io.quarkus.arc.processor.InvokerInfo;
+import io.quarkus.deployment.annotations.BuildProducer;
+import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.annotations.ExecutionTime;
+import io.quarkus.deployment.annotations.Record;
+import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
+import io.quarkus.deployment.builditem.FeatureBuildItem;
+import io.quarkus.deployment.execannotations.ExecutionModelAnnotationsAllowedBuildItem;
+import io.quarkus.deployment.recording.RecorderContext;
+import io.quarkus.runtime.RuntimeValue;
+import io.quarkus.scheduler.deployment.ForceStartSchedulerBuildItem;
+
+/**
+ * Finds the Signal Bus methods of the application at build time, validates them with the shared {@link TopicGraph},
+ * creates an ArC invoker for each subscriber and periodic task, and records the bus.
+ */
+class SignalBusProcessor {
+
+    private static final Logger LOG = Logger.getLogger(SignalBusProcessor.class);
+    static final String FEATURE = "signal-bus";
+
+    @BuildStep
+    FeatureBuildItem feature() {
+        return new FeatureBuildItem(FEATURE);
+    }
+
+    @BuildStep
+    AdditionalBeanBuildItem beans() {
+        // Publishes is listed so that ArC knows the interceptor binding: the signal-bus jar is not a bean archive.
+        return AdditionalBeanBuildItem.builder()
+                .addBeanClasses(Publishes.class, PublishesInterceptor.class, SignalBusLifecycle.class)
+                .setUnremovable()
+                .build();
+    }
+
+    @BuildStep
+    AutoAddScopeBuildItem autoAddScope() {
+        return AutoAddScopeBuildItem.builder()
+                .containsAnnotations(DotNames.SUBSCRIBES, DotNames.PERIODIC_TASK)
+                .defaultScope(BuiltinScope.SINGLETON)
+                .unremovable()
+                .reason("Found Signal Bus subscriber or periodic task methods")
+                .build();
+    }
+
+    @BuildStep
+    void unremovableBeans(BuildProducer<UnremovableBeanBuildItem> unremovable) {
+        // only the bus calls these beans, through invokers
+        unremovable.produce(new UnremovableBeanBuildItem(new BeanClassAnnotationExclusion(DotNames.SUBSCRIBES)));
+        unremovable.produce(new UnremovableBeanBuildItem(new BeanClassAnnotationExclusion(DotNames.PERIODIC_TASK)));
+    }
+
+    @BuildStep
+    ExecutionModelAnnotationsAllowedBuildItem executionModelAnnotations() {
+        return new ExecutionModelAnnotationsAllowedBuildItem(new Predicate<MethodInfo>() {
+            @Override
+            public boolean test(MethodInfo method) {
+                return method.hasDeclaredAnnotation(DotNames.PERIODIC_TASK) || JandexModels.subscribesIndex(method) >= 0;
+            }
+        });
+    }
+
+    @BuildStep
+    void forceSchedulerStart(CombinedIndexBuildItem index, BuildProducer<ForceStartSchedulerBuildItem> forceStart) {
+        // programmatic jobs need a started scheduler even without any @Scheduled method
+        if (!index.getIndex().getAnnotations(DotNames.PERIODIC_TASK).isEmpty()) {
+            forceStart.produce(new ForceStartSchedulerBuildItem());
+        }
+    }
+
+    @BuildStep
+    void collect(BeanRegistrationPhaseBuildItem registration, BeanArchiveIndexBuildItem beanArchiveIndex,
+            CombinedIndexBuildItem combinedIndex, InvokerFactoryBuildItem invokerFactory,
+            BuildProducer<SubscriberMethodBuildItem> subscribers, BuildProducer<PeriodicMethodBuildItem> periodics,
+            BuildProducer<SignalBusProblemsBuildItem> problemsItem) {
+        IndexView index = beanArchiveIndex.getIndex();
+        Set<String> problems = new LinkedHashSet<>();
+        Set<DotName> declaringClasses = declaringClasses(index, problems);
+        if (declaringClasses.isEmpty() && problems.isEmpty()) {
+            return;
+        }
+
+        Map<MethodModel, BeanMethod> methods = new HashMap<>();
+        Set<DotName> classesOfBeans = new HashSet<>();
+        for (BeanInfo bean : registration.getContext().beans().classBeans()) {
+            collectMethods(bean, index, declaringClasses, classesOfBeans, methods);
+        }
+        for (DotName declaringClass : declaringClasses) {
+            if (!classesOfBeans.contains(declaringClass)) {
+                notABean(index.getClassByName(declaringClass), problems);
+            }
+        }
+
+        TopicGraph graph = TopicGraph.of(methods.keySet(), JandexModels.hierarchy(combinedIndex.getComputingIndex()),
+                new Function<String, String>() {
+                    @Override
+                    public String apply(String key) {
+                        // config expressions are resolved, and checked, when the application starts
+                        return null;
+                    }
+                });
+        problems.addAll(graph.errors());
+        for (String warning : graph.warnings()) {
+            LOG.warn(warning);
+        }
+
+        Map<TopicGraph.Subscriber, ExecutionModel> subscriberModels = new LinkedHashMap<>();
+        for (TopicGraph.Subscriber subscriber : graph.subscribers()) {
+            subscriberModels.put(subscriber,
+                    executionModel(methods.get(subscriber.method()).method, subscriber.method(), problems));
+        }
+        Map<TopicGraph.Periodic, ExecutionModel> periodicModels = new LinkedHashMap<>();
+        for (TopicGraph.Periodic periodic : graph.periodics()) {
+            periodicModels.put(periodic,
+                    executionModel(methods.get(periodic.method()).method, periodic.method(), problems));
+        }
+
+        if (!problems.isEmpty()) {
+            // No invokers: ArC would stop at the first unresolvable one and hide our problems. The injected parameters
+            // are checked after bean registration instead (reportProblems), so that one failure lists everything.
+            problemsItem.produce(new SignalBusProblemsBuildItem(new ArrayList<>(problems), lookups(graph, methods),
+                    registration.getBeanProcessor().getBeanDeployment()));
+            return;
+        }
+        // ArC validates the looked-up parameters of these invokers: unsatisfied or ambiguous ones fail the build
+        for (Map.Entry<TopicGraph.Subscriber, ExecutionModel> entry : subscriberModels.entrySet()) {
+            TopicGraph.Subscriber subscriber = entry.getKey();
+            subscribers.produce(new SubscriberMethodBuildItem(subscriber, entry.getValue(),
+                    invoker(invokerFactory, methods.get(subscriber.method()), subscriber.signalIndex())));
+        }
+        for (Map.Entry<TopicGraph.Periodic, ExecutionModel> entry : periodicModels.entrySet()) {
+            TopicGraph.Periodic periodic = entry.getKey();
+            periodics.produce(new PeriodicMethodBuildItem(periodic, entry.getValue(),
+                    invoker(invokerFactory, methods.get(periodic.method()), -1)));
+        }
+    }
+
+    /** Looks up the bean instance and every parameter except the signal's. */
+    private static InvokerInfo invoker(InvokerFactoryBuildItem invokerFactory, BeanMethod beanMethod,
+            int signalIndex) {
+        InvokerBuilder builder = invokerFactory.createInvoker(beanMethod.bean, beanMethod.method).withInstanceLookup();
+        for (int i = 0; i < beanMethod.method.parametersCount(); i++) {
+            if (i != signalIndex) {
+                builder.withArgumentLookup(i);
+            }
+        }
+        return builder.build();
+    }
+
+    private static List<SignalBusProblemsBuildItem.Lookups> lookups(TopicGraph graph,
+            Map<MethodModel, BeanMethod> methods) {
+        List<SignalBusProblemsBuildItem.Lookups> lookups = new ArrayList<>();
+        for (TopicGraph.Subscriber subscriber : graph.subscribers()) {
+            lookups.add(new SignalBusProblemsBuildItem.Lookups(subscriber.method().target(),
+                    methods.get(subscriber.method()).method, subscriber.signalIndex()));
+        }
+        for (TopicGraph.Periodic periodic : graph.periodics()) {
+            lookups.add(new SignalBusProblemsBuildItem.Lookups(periodic.method().target(),
+                    methods.get(periodic.method()).method, -1));
+        }
+        return lookups;
+    }
+
+    @BuildStep
+    void reportProblems(ObserverRegistrationPhaseBuildItem afterSyntheticBeans,
+            Optional<SignalBusProblemsBuildItem> problemsItem,
+            BuildProducer<ValidationErrorBuildItem> validationErrors) {
+        if (problemsItem.isEmpty()) {
+            return;
+        }
+        SignalBusProblemsBuildItem failing = problemsItem.get();
+        List<String> problems = new ArrayList<>(failing.problems);
+        problems.addAll(InjectionChecks.check(failing.lookups, failing.beanDeployment));
+        List<Throwable> errors = new ArrayList<>();
+        for (String problem : problems) {
+            errors.add(new DeploymentException(problem));
+        }
+        validationErrors.produce(new ValidationErrorBuildItem(errors));
+    }
+
+    @BuildStep
+    AnnotationsTransformerBuildItem ignorePrivatePublishers() {
+        // ArC fails at once on an interceptor binding of a private method; leave it to our validation, which reports
+        // it with every other problem
+        return new AnnotationsTransformerBuildItem(AnnotationTransformation.forMethods()
+                .whenMethod(new Predicate<MethodInfo>() {
+                    @Override
+                    public boolean test(MethodInfo method) {
+                        return Modifier.isPrivate(method.flags()) && method.hasDeclaredAnnotation(DotNames.PUBLISHES);
+                    }
+                })
+                .transform(new Consumer<AnnotationTransformation.TransformationContext>() {
+                    @Override
+                    public void accept(AnnotationTransformation.TransformationContext context) {
+                        context.remove(new Predicate<AnnotationInstance>() {
+                            @Override
+                            public boolean test(AnnotationInstance annotation) {
+                                return annotation.name().equals(DotNames.PUBLISHES);
+                            }
+                        });
+                    }
+                }));
+    }
+
+    @BuildStep
+    @Record(ExecutionTime.STATIC_INIT)
+    SyntheticBeanBuildItem bus(SignalBusRecorder recorder, RecorderContext recorderContext,
+            List<SubscriberMethodBuildItem> subscriberMethods, List<PeriodicMethodBuildItem> periodicMethods) {
+        List<SubscriberMethodBuildItem> sortedSubscribers = new ArrayList<>(subscriberMethods);
+        Collections.sort(sortedSubscribers);
+        List<SubscriberDefinition> subscribers = new ArrayList<>();
+        for (SubscriberMethodBuildItem item : sortedSubscribers) {
+            TopicGraph.Subscriber subscriber = item.subscriber;
+            subscribers.add(new SubscriberDefinition(subscriber.topic(), subscriber.method().target(),
+                    subscriber.signalClass(), subscriber.concurrency(), subscriber.batchMaxSize(),
+                    subscriber.batchMaxWait(), subscriber.signalIndex(), subscriber.method().parameters().size(),
+                    item.executionModel, invoker(recorderContext, item.invoker.getClassDesc())));
+        }
+        List<PeriodicMethodBuildItem> sortedPeriodics = new ArrayList<>(periodicMethods);
+        Collections.sort(sortedPeriodics);
+        List<PeriodicDefinition> periodics = new ArrayList<>();
+        for (PeriodicMethodBuildItem item : sortedPeriodics) {
+            TopicGraph.Periodic periodic = item.periodic;
+            periodics.add(new PeriodicDefinition(periodic.method().target(), periodic.every(), periodic.delay(),
+                    periodic.method().parameters().size(), item.executionModel,
+                    invoker(recorderContext, item.invoker.getClassDesc())));
+        }
+        return SyntheticBeanBuildItem.configure(SignalBus.class)
+                .scope(ApplicationScoped.class)
+                .unremovable()
+                .addInjectionPoint(ClassType.create(DotName.createSimple(SignalBusLifecycle.class)))
+                .createWith(recorder.createBus(subscribers, periodics))
+                .done();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static RuntimeValue<Invoker<Object, Object>> invoker(RecorderContext recorderContext, ClassDesc invokerClass) {
+        String packageName = invokerClass.packageName();
+        String className = packageName.isEmpty() ? invokerClass.displayName()
+                : packageName + "." + invokerClass.displayName();
+        // the generated invoker is instantiated with `new` in recorded bytecode: no reflection
+        RuntimeValue<?> invoker = recorderContext.newInstance(className);
+        return (RuntimeValue<Invoker<Object, Object>>) invoker;
+    }
+
+    /** Classes that declare Signal Bus methods; {@code @Publishes} on a class is reported as a problem. */
+    private static Set<DotName> declaringClasses(IndexView index, Set<String> problems) {
+        Set<DotName> classes = new TreeSet<>();
+        for (DotName annotation : List.of(DotNames.PUBLISHES, DotNames.SUBSCRIBES, DotNames.BATCH,
+                DotNames.PERIODIC_TASK)) {
+            for (AnnotationInstance instance : index.getAnnotations(annotation)) {
+                AnnotationTarget target = instance.target();
+                switch (target.kind()) {
+                    case METHOD:
+                        classes.add(target.asMethod().declaringClass().name());
+                        break;
+                    case METHOD_PARAMETER:
+                        classes.add(target.asMethodParameter().method().declaringClass().name());
+                        break;
+                    case CLASS:
+                        if (!target.asClass().name().equals(DotName.createSimple(PublishesInterceptor.class))) {
+                            problems.add(target.asClass().name() + ": @Publishes on a class is not supported; put it on "
+                                    + "the methods whose return value is the signal");
+                        }
+                        break;
+                    default:
+                        break;
+                }
+            }
+        }
+        return classes;
+    }
+
+    /** The Signal Bus methods of a bean: declared by its class or inherited, named after the bean class. */
+    private static void collectMethods(BeanInfo bean, IndexView index, Set<DotName> declaringClasses,
+            Set<DotName> classesOfBeans, Map<MethodModel, BeanMethod> methods) {
+        ClassInfo beanClass = bean.getImplClazz();
+        Set<MethodSignatureKey> seen = new HashSet<>();
+        ClassInfo current = beanClass;
+        while (current != null) {
+            if (declaringClasses.contains(current.name())) {
+                classesOfBeans.add(current.name());
+                for (MethodInfo method : current.methods()) {
+                    if (method.isSynthetic() || method.isConstructor() || method.isStaticInitializer()
+                            || !seen.add(method.signatureKey())) {
+                        continue;
+                    }
+                    if (JandexModels.isSignalBusMethod(method)) {
+                        methods.put(JandexModels.methodModel(beanClass, method), new BeanMethod(bean, method));
+                    }
+                }
+            } else {
+                for (MethodInfo method : current.methods()) {
+                    seen.add(method.signatureKey());
+                }
+            }
+            DotName superName = current.superName();
+            current = superName == null || superName.equals(DotNames.OBJECT) ? null : index.getClassByName(superName);
+        }
+    }
+
+    private static void notABean(ClassInfo declaringClass, Set<String> problems) {
+        if (declaringClass == null || declaringClass.isInterface() || declaringClass.isAbstract()) {
+            // an abstract class without bean subclasses, or an interface, has nothing to call
+            return;
+        }
+        for (MethodInfo method : declaringClass.methods()) {
+            if (JandexModels.isSignalBusMethod(method)) {
+                problems.add(declaringClass.name() + "#" + method.name() + ": the class is not a CDI bean, so the bus "
+                        + "cannot call or intercept it; give " + declaringClass.name().withoutPackagePrefix()
+                        + " a bean scope such as @ApplicationScoped (and do not veto it)");
+            }
+        }
+    }
+
+    /** Quarkus' conventions: annotations first (method, then class), then the return type. */
+    private static ExecutionModel executionModel(MethodInfo method, MethodModel model, Set<String> problems) {
+        ExecutionModel declared = declaredExecutionModel(method, model, problems);
+        if (declared == null) {
+            declared = declaredExecutionModel(method.declaringClass(), model, problems);
+        }
+        if (declared != null) {
+            return declared;
+        }
+        DotName returnType = method.returnType().name();
+        return returnType.equals(DotNames.UNI) || returnType.equals(DotNames.COMPLETION_STAGE)
+                ? ExecutionModel.NON_BLOCKING
+                : ExecutionModel.BLOCKING;
+    }
+
+    private static ExecutionModel declaredExecutionModel(AnnotationTarget target, MethodModel model,
+            Set<String> problems) {
+        boolean virtualThread = has(target, DotNames.RUN_ON_VIRTUAL_THREAD);
+        boolean blocking = has(target, DotNames.BLOCKING);
+        boolean nonBlocking = has(target, DotNames.NON_BLOCKING);
+        if ((virtualThread ? 1 : 0) + (blocking ? 1 : 0) + (nonBlocking ? 1 : 0) > 1) {
+            problems.add(model.target() + ": @Blocking, @NonBlocking and @RunOnVirtualThread exclude each other; keep "
+                    + "one of them");
+        }
+        if (virtualThread) {
+            return ExecutionModel.VIRTUAL_THREAD;
+        }
+        if (blocking) {
+            return ExecutionModel.BLOCKING;
+        }
+        return nonBlocking ? ExecutionModel.NON_BLOCKING : null;
+    }
+
+    private static boolean has(AnnotationTarget target, DotName annotation) {
+        return target.kind() == AnnotationTarget.Kind.METHOD ? target.asMethod().hasDeclaredAnnotation(annotation)
+                : target.asClass().hasDeclaredAnnotation(annotation);
+    }
+
+    private record BeanMethod(BeanInfo bean, MethodInfo method) {
+    }
+}

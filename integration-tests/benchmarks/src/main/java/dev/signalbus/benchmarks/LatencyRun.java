@@ -1,0 +1,181 @@
+package dev.signalbus.benchmarks;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.locks.LockSupport;
+
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * Latency from publish to the start of delivery, at a fixed offered rate, one peer after the other
+ * in this JVM. The publisher sleeps until the next signal is due and then publishes every signal that
+ * is due (Linux wakes a sleeping thread some 50-60 µs late, so signals leave in small bursts); each
+ * signal carries the {@link System#nanoTime()} read just before its publish call, and each subscriber
+ * records {@code now - publishedAt} before anything else. The achieved rate is reported beside the
+ * offered one: a peer that cannot keep up shows a lower achieved rate (its publisher blocked) or
+ * latencies that grow with the backlog.
+ * <p>
+ * Usage: {@code LatencyRun --out latency.tsv --subscribers 1 --rate 100000 [--rate-from results.csv
+ * --fraction 0.5] [--warmup 2] [--seconds 5] [--peers a,b]}; with {@code --rate-from} the rate is
+ * {@code fraction} of Signal Bus's published signals per second in that JMH CSV for the same number of
+ * subscribers.
+ */
+public final class LatencyRun {
+
+    /**
+     * A backlog (signals published but not yet received by the slowest subscriber) beyond this ends
+     * the peer's run early: it cannot sustain the offered rate, and an unbounded backlog would only
+     * measure how long the queue has grown (and exhaust the heap and the time budget).
+     */
+    static final long MAX_BACKLOG = 100_000;
+
+    /** One peer's figures; times in microseconds. */
+    record Result(String peer, int subscribers, double offeredRate, double achievedRate, long published,
+            long samples, double p50, double p99, double p999, double max, boolean keptUp) {
+
+        static final String HEADER = "peer\tsubscribers\toffered/s\tachieved/s\tpublished\tsamples\tp50 us\tp99 us"
+                + "\tp99.9 us\tmax us\tkept up";
+
+        String line() {
+            return String.format(Locale.ROOT, "%s\t%d\t%.0f\t%.0f\t%d\t%d\t%.1f\t%.1f\t%.1f\t%.1f\t%s", peer,
+                    subscribers, offeredRate, achievedRate, published, samples, p50, p99, p999, max, keptUp);
+        }
+
+        static Result parse(String line) {
+            String[] f = line.split("\t");
+            return new Result(f[0], Integer.parseInt(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3]),
+                    Long.parseLong(f[4]), Long.parseLong(f[5]), Double.parseDouble(f[6]), Double.parseDouble(f[7]),
+                    Double.parseDouble(f[8]), Double.parseDouble(f[9]), Boolean.parseBoolean(f[10]));
+        }
+    }
+
+    private LatencyRun() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Args a = new Args(args);
+        int subscribers = a.integer("--subscribers", 1);
+        double rate;
+        if (a.has("--rate-from")) {
+            JmhResults results = JmhResults.read(Path.of(a.text("--rate-from", null)));
+            String ours = results.ours();
+            rate = a.decimal("--fraction", 0.5) * results.score(ours, subscribers);
+        } else {
+            rate = a.decimal("--rate", 100_000);
+        }
+        Duration warmup = Duration.ofMillis((long) (a.decimal("--warmup", 2) * 1000));
+        Duration measure = Duration.ofMillis((long) (a.decimal("--seconds", 5) * 1000));
+        List<String> peers = a.list("--peers", Peers.ALL);
+        Path out = Path.of(a.text("--out", "latency.tsv"));
+        boolean append = Files.exists(out);
+        OpenOption[] options = append ? new OpenOption[] { StandardOpenOption.APPEND } : new OpenOption[0];
+        try (PrintStream file = new PrintStream(Files.newOutputStream(out, options), true, StandardCharsets.UTF_8)) {
+            if (!append) {
+                file.println(Result.HEADER);
+            }
+            for (String peer : peers) {
+                Result result;
+                try {
+                    result = measure(peer, subscribers, rate, warmup, measure);
+                } catch (RuntimeException e) {
+                    // one broken peer must not cost the figures of the others; the report shows it missing
+                    System.err.println("FAILED " + peer + ": " + e);
+                    e.printStackTrace();
+                    continue;
+                }
+                System.out.println(result.line());
+                file.println(result.line());
+            }
+        }
+    }
+
+    static Result measure(String name, int subscribers, double rate, Duration warmup, Duration measure) {
+        Recorder recorder = new Recorder(3);
+        Deliveries deliveries = new Deliveries(subscribers);
+        Delivery delivery = (subscriber, payload) -> {
+            long latency = System.nanoTime() - payload.publishedAt;
+            if (payload.sequence >= 0) { // warm-up signals carry negative sequence numbers
+                recorder.recordValue(Math.max(0, latency));
+            }
+            deliveries.delivered(subscriber, payload);
+        };
+        try (Peer peer = Peers.open(name, subscribers, subscribers, delivery)) {
+            Paced warm = run(peer, deliveries, 0, rate, count(rate, warmup), true);
+            recorder.reset();
+            Paced run = run(peer, deliveries, warm.published, rate, count(rate, measure), false);
+            Histogram h = recorder.getIntervalHistogram();
+            // a publisher that blocked in a bounded queue fell behind the schedule, and a backlog left
+            // at the end of the schedule took its toll on the latencies: not keeping up either way
+            boolean keptUp = !run.aborted && run.rate >= 0.95 * rate
+                    && run.drainNanos <= Math.max(MAX_DRAIN_NANOS, measure.toNanos() / 10);
+            return new Result(name, subscribers, rate, run.rate, run.published - warm.published, h.getTotalCount(),
+                    micros(h.getValueAtPercentile(50)), micros(h.getValueAtPercentile(99)),
+                    micros(h.getValueAtPercentile(99.9)), micros(h.getMaxValue()), keptUp);
+        }
+    }
+
+    private static long count(double rate, Duration duration) {
+        return Math.max(1, (long) (rate * duration.toNanos() / 1e9));
+    }
+
+    /**
+     * The outcome of a paced run: signals published in total so far, the achieved rate, whether it
+     * ended early, how long the last deliveries took after the last publish.
+     */
+    private record Paced(long published, double rate, boolean aborted, long drainNanos) {
+    }
+
+    /** A peer that keeps up delivers the last signals soon after they are published. */
+    static final long MAX_DRAIN_NANOS = 100_000_000;
+
+    /**
+     * Publishes {@code count} signals on schedule (fewer if the backlog grows past {@link #MAX_BACKLOG})
+     * and waits for their delivery.
+     */
+    private static Paced run(Peer peer, Deliveries deliveries, long before, double rate, long count, boolean warmup) {
+        double interval = 1e9 / rate;
+        long start = System.nanoTime();
+        long i = 0;
+        boolean aborted = false;
+        for (; i < count; i++) {
+            long due = start + (long) (i * interval);
+            long now = System.nanoTime();
+            if (now < due) {
+                LockSupport.parkNanos(due - now);
+            }
+            if ((i & 255) == 0 && before + i - deliveries.slowest() > MAX_BACKLOG) {
+                aborted = true;
+                break;
+            }
+            peer.publish(new Payload(warmup ? -1 - i : i, System.nanoTime()));
+        }
+        long took = System.nanoTime() - start;
+        deliveries.awaitAtLeast(before + i, Duration.ofSeconds(60));
+        long drain = System.nanoTime() - start - took;
+        return new Paced(before + i, i * 1e9 / Math.max(took, 1), aborted, drain);
+    }
+
+    private static double micros(long nanos) {
+        return nanos / 1000.0;
+    }
+
+    static List<Result> read(Path file) throws IOException {
+        List<Result> results = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            if (!line.isBlank() && !line.startsWith("peer\t")) {
+                results.add(Result.parse(line));
+            }
+        }
+        return results;
+    }
+}

@@ -1,0 +1,93 @@
+package dev.signalbus.benchmarks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
+
+import dev.signalbus.Publishes;
+import dev.signalbus.Subscribes;
+import dev.signalbus.cdi.SignalBusExtension;
+
+/**
+ * Signal Bus through the user path: a {@code @Publishes} method of a Weld SE bean, called through its
+ * client proxy, and {@code @Subscribes} methods of {@code @ApplicationScoped} beans found by the
+ * portable extension (CDI invokers, a request context per delivery, the bus-owned pool of one
+ * thread per subscriber as the extension sizes it). Default settings.
+ */
+final class SignalBusCdiPeer implements Peer {
+
+    static final String TOPIC = "bench";
+
+    /** Subscriber beans cannot be handed a callback: they read it here (a new container per peer). */
+    static volatile Delivery delivery;
+
+    private static final List<Class<?>> SUBSCRIBERS = List.of(Subscriber0.class, Subscriber1.class,
+            Subscriber2.class, Subscriber3.class);
+
+    private final WeldContainer container;
+    private final Publisher publisher;
+
+    SignalBusCdiPeer(int subscribers, Delivery delivery) {
+        if (subscribers > SUBSCRIBERS.size()) {
+            throw new IllegalArgumentException("signal-bus has " + SUBSCRIBERS.size() + " subscriber classes, not "
+                    + subscribers);
+        }
+        SignalBusCdiPeer.delivery = delivery;
+        List<Class<?>> beans = new ArrayList<>(SUBSCRIBERS.subList(0, subscribers));
+        beans.add(Publisher.class);
+        container = new Weld("signal-bus-" + UUID.randomUUID()).disableDiscovery()
+                .addBeanClasses(beans.toArray(new Class<?>[0])).addExtension(new SignalBusExtension()).initialize();
+        publisher = container.select(Publisher.class).get();
+    }
+
+    @Override
+    public void publish(Payload payload) {
+        publisher.publish(payload);
+    }
+
+    @Override
+    public void close() {
+        container.close(); // drains the bus first
+    }
+
+    @ApplicationScoped
+    static class Publisher {
+        @Publishes(TOPIC)
+        Payload publish(Payload payload) {
+            return payload;
+        }
+    }
+
+    @ApplicationScoped
+    static class Subscriber0 {
+        void on(@Subscribes(TOPIC) Payload payload) {
+            delivery.delivered(0, payload);
+        }
+    }
+
+    @ApplicationScoped
+    static class Subscriber1 {
+        void on(@Subscribes(TOPIC) Payload payload) {
+            delivery.delivered(1, payload);
+        }
+    }
+
+    @ApplicationScoped
+    static class Subscriber2 {
+        void on(@Subscribes(TOPIC) Payload payload) {
+            delivery.delivered(2, payload);
+        }
+    }
+
+    @ApplicationScoped
+    static class Subscriber3 {
+        void on(@Subscribes(TOPIC) Payload payload) {
+            delivery.delivered(3, payload);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.signalbus.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The report run.sh writes: every peer's figure with its ratio to ours, and the targets checked. */
+class ReportTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void givesEveryPeerAsARatioToOursAndChecksTheTargets() throws IOException {
+        Path csv = dir.resolve("results.csv");
+        Files.writeString(csv, """
+                "Benchmark","Mode","Threads","Samples","Score","Score Error (99.9%)","Unit","Param: peer","Param: subscribers"
+                "dev.signalbus.benchmarks.FanOutBenchmark.fanOut","thrpt",1,5,1000000.0,1000.0,"ops/s",signal-bus-engine,1
+                "dev.signalbus.benchmarks.FanOutBenchmark.fanOut","thrpt",1,5,400000.0,1000.0,"ops/s",signal-bus-engine,4
+                "dev.signalbus.benchmarks.FanOutBenchmark.fanOut:gc.alloc.rate.norm","thrpt",1,5,100.2,0.5,"B/op",signal-bus-engine,4
+                "dev.signalbus.benchmarks.FanOutBenchmark.fanOut:gc.count","thrpt",1,5,3.0,NaN,"counts",signal-bus-engine,4
+                "dev.signalbus.benchmarks.FanOutBenchmark.fanOut","thrpt",1,5,250000.0,NaN,"ops/s",vertx,1
+                "dev.signalbus.benchmarks.FanOutBenchmark.fanOut","thrpt",1,5,100000.0,NaN,"ops/s",vertx,4
+                "dev.signalbus.benchmarks.FanOutBenchmark.fanOut","thrpt",1,5,1000000.0,NaN,"ops/s",raw-queue,4
+                """);
+        List<LatencyRun.Result> latency = List.of(
+                new LatencyRun.Result("signal-bus-engine", 1, 500_000, 499_000, 1000, 1000, 10, 50, 80, 90, true),
+                new LatencyRun.Result("vertx", 1, 500_000, 400_000, 1000, 1000, 20, 150, 800, 900, false));
+        List<IdleCostRun.Result> idle = List.of(new IdleCostRun.Result("signal-bus-engine", 10_000, 0, 4_000_000),
+                new IdleCostRun.Result("guava", 10_000, 0, 1_000_000));
+
+        List<StartupRun.Result> startup = List.of(new StartupRun.Result("empty", 0, 800, new double[] { 790, 800, 810 }),
+                new StartupRun.Result("subscribers", 1000, 880, new double[] { 870, 880, 890 }));
+
+        String md = Report.render(JmhResults.read(csv), latency, idle, startup,
+                ZonedDateTime.of(2026, 11, 26, 6, 30, 15, 123, ZoneOffset.UTC), "run.sh", "1.0, 1.0, 1.0", "smoke");
+
+        assertThat(md)
+                .contains("| **signal-bus-engine** (ours) | 1,000,000 +- 1,000 | 1.00x | 1,600,000 +- 4,000 | 1.00x | - / 100 |")
+                .contains("| vertx | 250,000 | 0.25x | 400,000 | 0.25x | - / - |")
+                .contains("| raw-queue | - | - | 4,000,000 | 2.50x | - / - |")
+                .contains("| vertx | 1 | 500,000 | 400,000 | **no** | 1,000 | 20.0 | 150.0 | 800.0 | 900.0 | 3.00x |")
+                .contains("| guava | 10000 | 0 | 0.0000 | 1,000,000 | 100 | 0.25x |")
+                .contains("- `signal-bus-engine`: 1 -> 4 throughput at least 2x the fastest of Weld async / Vert.x / Guava (vertx): 4.00x, met")
+                .contains("0.40x of the floor, **missed**")
+                .contains("(1 -> 1): 50.0 us, met")
+                .contains("0 threads, 400 bytes, met")
+                .contains("| subscribers | 1000 | 880 | 870, 880, 890 |")
+                .contains("- the 1,000-subscriber Quarkus app within 50 ms of the empty one: +80 ms (medians), **missed**")
+                .contains("Command: `run.sh`")
+                .contains("Date: 2026-11-26T06:30:15 UTC");
+    }
+}

@@ -1,0 +1,36 @@
+package dev.signalbus.quarkus.runtime;
+
+import jakarta.enterprise.invoke.Invoker;
+
+import io.quarkus.runtime.RuntimeValue;
+import io.quarkus.runtime.annotations.RecordableConstructor;
+
+/**
+ * A periodic task method found at build time. Internal: recorded by the deployment module.
+ */
+public final class PeriodicDefinition {
+
+    /** {@code "com.acme.Foo#bar"}, also the scheduler job identity. */
+    public final String target;
+    /** {@code @PeriodicTask(every)} as written, may be a {@code ${key}} expression. */
+    public final String every;
+    /** {@code @PeriodicTask(delay)} as written, may be a {@code ${key}} expression. */
+    public final String delay;
+    /** Number of parameters, all of them looked up. */
+    public final int parameterCount;
+    /** Where the method runs. */
+    public final ExecutionModel executionModel;
+    /** The ArC invoker, with instance lookup and argument lookup for every parameter. */
+    public final RuntimeValue<Invoker<Object, Object>> invoker;
+
+    @RecordableConstructor
+    public PeriodicDefinition(String target, String every, String delay, int parameterCount,
+            ExecutionModel executionModel, RuntimeValue<Invoker<Object, Object>> invoker) {
+        this.target = target;
+        this.every = every;
+        this.delay = delay;
+        this.parameterCount = parameterCount;
+        this.executionModel = executionModel;
+        this.invoker = invoker;
+    }
+}

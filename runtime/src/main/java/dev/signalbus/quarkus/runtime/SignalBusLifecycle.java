@@ -1,0 +1,173 @@
+package dev.signalbus.quarkus.runtime;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.interceptor.Interceptor;
+
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.Logger;
+
+import dev.signalbus.SignalBus;
+import dev.signalbus.SignalFailure;
+import dev.signalbus.engine.BusConfig;
+import dev.signalbus.engine.DrainReport;
+import dev.signalbus.engine.PeriodicSpec;
+import dev.signalbus.engine.SignalBusEngine;
+import dev.signalbus.engine.SubscriberSpec;
+import dev.signalbus.model.Durations;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ArcContainer;
+import io.quarkus.arc.ClientProxy;
+import io.quarkus.runtime.BlockingOperationControl;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduler;
+import io.smallrye.config.SmallRyeConfig;
+import io.vertx.core.Vertx;
+
+/**
+ * Builds the engine from what the build found, starts it once the application has started and drains it when the
+ * application stops, before any bean is destroyed. Internal.
+ * <p>
+ * Start: after every other {@link StartupEvent} observer ({@code PLATFORM_AFTER}), so that subscribers only run once the
+ * application's own startup code has run; whatever was published before (e.g. from a {@code StartupEvent} observer) is
+ * kept and delivered then.
+ * <p>
+ * Drain: before every other {@link ShutdownEvent} observer ({@code PLATFORM_BEFORE}), so that subscribers still find
+ * the resources that application observers release on shutdown. Quarkus fires {@code ShutdownEvent} before it
+ * destroys any bean and before it stops the worker pool and Vert.x.
+ */
+@Singleton
+public class SignalBusLifecycle {
+
+    private static final Logger LOG = Logger.getLogger(SignalBusLifecycle.class);
+    static final String CONFIG_PREFIX = "quarkus.signal-bus.";
+
+    // The config mapping and the failure event are looked up rather than injected: their injection points would carry
+    // metadata that native images can only build through reflection.
+
+    @Inject
+    Scheduler scheduler;
+
+    @Inject
+    ScheduledExecutorService executor;
+
+    @Inject
+    Vertx vertx;
+
+    private volatile SignalBusEngine engine;
+
+    SignalBusEngine create(List<SubscriberDefinition> subscribers, List<PeriodicDefinition> periodics,
+            Map<String, Class<?>> signalClasses) {
+        Config config = ConfigProvider.getConfig();
+        Function<String, String> expressions = new Function<String, String>() {
+            @Override
+            public String apply(String key) {
+                return config.getOptionalValue(key, String.class).orElse(null);
+            }
+        };
+        Event<SignalFailure> failures = Arc.container().beanManager().getEvent().select(SignalFailure.class);
+        SignalBusEngine.Builder builder = SignalBusEngine.builder()
+                .config(busConfig(config.unwrap(SmallRyeConfig.class).getConfigMapping(SignalBusRuntimeConfig.class)))
+                .executor(executor)
+                .scheduler(new QuarkusPeriodicScheduler(scheduler, executor))
+                .failureHandler(new Consumer<SignalFailure>() {
+                    @Override
+                    public void accept(SignalFailure failure) {
+                        // a delivery that outlived the drain may fail after the container stopped (the worker pool
+                        // interrupts it); the engine has logged the failure already
+                        ArcContainer container = Arc.container();
+                        if (container != null && container.isRunning()) {
+                            failures.fire(failure);
+                        }
+                    }
+                })
+                .blockingAllowed(new BooleanSupplier() {
+                    @Override
+                    public boolean getAsBoolean() {
+                        return BlockingOperationControl.isBlockingAllowed();
+                    }
+                });
+        for (SubscriberDefinition s : subscribers) {
+            MethodCall call = new MethodCall(s.invoker.getValue(), s.parameterCount, s.signalIndex, s.executionModel,
+                    vertx);
+            Duration maxWait = s.batchMaxSize > 0 ? duration(s.target, "@Batch(maxWait)", s.batchMaxWait, expressions)
+                    : null;
+            builder.subscriber(new SubscriberSpec(s.topic, s.target, signalClasses.get(s.signalClass), s.concurrency,
+                    s.batchMaxSize, maxWait, call));
+        }
+        for (PeriodicDefinition p : periodics) {
+            MethodCall call = new MethodCall(p.invoker.getValue(), p.parameterCount, -1, p.executionModel, vertx);
+            builder.periodic(new PeriodicSpec(p.target,
+                    duration(p.target, "@PeriodicTask(every)", p.every, expressions),
+                    duration(p.target, "@PeriodicTask(delay)", p.delay, expressions), call));
+        }
+        SignalBusEngine created = builder.build();
+        engine = created;
+        return created;
+    }
+
+    void start(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER) StartupEvent event, SignalBus bus) {
+        // unwrapping creates the bus if nothing has published yet
+        SignalBusEngine started = (SignalBusEngine) ClientProxy.unwrap(bus);
+        started.start();
+        LOG.debug("Signal Bus started");
+    }
+
+    void drain(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) ShutdownEvent event) {
+        shutdown();
+    }
+
+    @PreDestroy
+    void shutdown() {
+        SignalBusEngine current = engine;
+        if (current == null || current.isStopped()) {
+            return;
+        }
+        DrainReport report = current.shutdown();
+        if (report.complete()) {
+            LOG.debugf("Signal Bus drained in %s", report.took());
+        }
+    }
+
+    private static BusConfig busConfig(SignalBusRuntimeConfig config) {
+        Map<String, Integer> topicCapacities = new HashMap<>();
+        for (Map.Entry<String, SignalBusRuntimeConfig.TopicConfig> topic : config.topics().entrySet()) {
+            if (topic.getValue().queueCapacity().isPresent()) {
+                topicCapacities.put(topic.getKey(), topic.getValue().queueCapacity().getAsInt());
+            }
+        }
+        return new BusConfig(config.shutdownTimeout(), config.queueCapacity(), config.publishTimeout(), topicCapacities)
+                .validate(CONFIG_PREFIX);
+    }
+
+    private static Duration duration(String target, String attribute, String text,
+            Function<String, String> expressions) {
+        Duration duration;
+        try {
+            duration = Durations.parse(text, expressions);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(target + ": " + attribute + " = \"" + text + "\" is invalid: "
+                    + e.getMessage(), e);
+        }
+        if (duration == null) {
+            throw new IllegalStateException(target + ": " + attribute + " = \"" + text + "\" refers to the config key \""
+                    + Durations.expressionKey(text) + "\", which has no value; set it in application.properties");
+        }
+        return duration;
+    }
+}

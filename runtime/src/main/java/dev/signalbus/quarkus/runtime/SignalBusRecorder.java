@@ -1,0 +1,44 @@
+package dev.signalbus.quarkus.runtime;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import dev.signalbus.SignalBus;
+import io.quarkus.arc.SyntheticCreationalContext;
+import io.quarkus.runtime.annotations.Recorder;
+
+/**
+ * Hands what the build found to the runtime. Internal.
+ */
+@Recorder
+public class SignalBusRecorder {
+
+    /**
+     * Called at static init: the signal classes are loaded here, so a native image needs no reflection for them.
+     *
+     * @return the creation function of the {@code SignalBus} bean
+     */
+    public Function<SyntheticCreationalContext<SignalBus>, SignalBus> createBus(List<SubscriberDefinition> subscribers,
+            List<PeriodicDefinition> periodics) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        Map<String, Class<?>> signalClasses = new HashMap<>();
+        for (SubscriberDefinition subscriber : subscribers) {
+            if (!signalClasses.containsKey(subscriber.signalClass)) {
+                try {
+                    signalClasses.put(subscriber.signalClass, Class.forName(subscriber.signalClass, false, loader));
+                } catch (ClassNotFoundException e) {
+                    throw new IllegalStateException("Signal class of " + subscriber.target + " not found", e);
+                }
+            }
+        }
+        return new Function<SyntheticCreationalContext<SignalBus>, SignalBus>() {
+            @Override
+            public SignalBus apply(SyntheticCreationalContext<SignalBus> context) {
+                return context.getInjectedReference(SignalBusLifecycle.class).create(subscribers, periodics,
+                        signalClasses);
+            }
+        };
+    }
+}

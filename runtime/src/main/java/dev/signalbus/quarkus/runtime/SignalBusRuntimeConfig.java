@@ -1,0 +1,59 @@
+package dev.signalbus.quarkus.runtime;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.OptionalInt;
+
+import io.quarkus.runtime.annotations.ConfigDocMapKey;
+import io.quarkus.runtime.annotations.ConfigPhase;
+import io.quarkus.runtime.annotations.ConfigRoot;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Signal Bus settings, read when the application starts.
+ */
+@ConfigMapping(prefix = "quarkus.signal-bus")
+@ConfigRoot(phase = ConfigPhase.RUN_TIME)
+public interface SignalBusRuntimeConfig {
+
+    /**
+     * How long the drain at shutdown may take. When the application stops, no new periodic run starts, and every
+     * subscriber queue is delivered, including signals that subscribers publish while draining. Past this timeout the
+     * bus logs, per topic and subscriber, how many signals were not delivered, and stops.
+     */
+    @WithDefault("30s")
+    Duration shutdownTimeout();
+
+    /**
+     * The capacity of each subscriber's queue. When a queue is full, a publisher waits up to
+     * {@code quarkus.signal-bus.publish-timeout} and then gets an exception naming the topic and the subscriber.
+     */
+    @WithDefault("10000")
+    int queueCapacity();
+
+    /**
+     * How long a publisher waits for room in a full subscriber queue before it gets an exception. A thread that must
+     * not block (a Vert.x event loop) gets the exception at once.
+     */
+    @WithDefault("10s")
+    Duration publishTimeout();
+
+    /**
+     * Per-topic settings, keyed by topic name, e.g. {@code quarkus.signal-bus.topics."orders".queue-capacity=100}.
+     */
+    @ConfigDocMapKey("topic")
+    Map<String, TopicConfig> topics();
+
+    /**
+     * Settings of one topic.
+     */
+    interface TopicConfig {
+
+        /**
+         * The capacity of the queue of each subscriber of this topic; overrides
+         * {@code quarkus.signal-bus.queue-capacity}.
+         */
+        OptionalInt queueCapacity();
+    }
+}
