@@ -72,6 +72,7 @@ public class SignalBusExtension implements Extension {
     private final AtomicBoolean drained = new AtomicBoolean();
     private volatile SignalBusEngine engine;
     private volatile BusExecutors executors;
+    private volatile RequestContexts requestContexts;
 
     void registerBeans(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
         // the jar is not a bean archive: its beans and interceptor are added explicitly
@@ -144,6 +145,7 @@ public class SignalBusExtension implements Extension {
         problems.addAll(graph.errors());
 
         Wiring wiring = new Wiring(beanManager, settings, problems);
+        this.requestContexts = wiring.requestContexts();
         List<SubscriberSpec> subscribers = new ArrayList<>();
         int deliveryThreads = 0;
         for (TopicGraph.Subscriber subscriber : graph.subscribers()) {
@@ -230,6 +232,8 @@ public class SignalBusExtension implements Extension {
                     "Signal Bus shutdown-timeout exceeded: %d signal(s) not delivered to %s", count, subscriber));
         }
         executors.shutdown(!report.complete());
+        // a container's managed threads outlive the bus: they must not keep its controllers
+        requestContexts.release();
     }
 
     void stopped(@Observes BeforeShutdown event) {

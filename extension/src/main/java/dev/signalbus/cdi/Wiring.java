@@ -40,6 +40,11 @@ final class Wiring {
                 beanManager.createInstance().select(RequestContextController.class));
     }
 
+    /** The per-thread request context controllers of every call made from this wiring. */
+    RequestContexts requestContexts() {
+        return requestContexts;
+    }
+
     /** @return the spec, or {@code null} when a problem was added */
     SubscriberSpec subscriber(FoundMethod method, TopicGraph.Subscriber subscriber) {
         MethodCall call = call(method, subscriber.signalIndex());
