@@ -1,6 +1,7 @@
 package dev.signalbus.cdi;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,26 +61,31 @@ abstract class Settings {
     };
 
     /**
-     * Reads the bus settings.
+     * Reads the bus settings, adding a problem for every key whose value is invalid.
      *
-     * @throws IllegalArgumentException naming the key whose value is invalid
+     * @return the settings, or {@code null} when a problem was added
      */
-    BusConfig busConfig() {
-        Duration shutdownTimeout = duration(PREFIX + "shutdown-timeout", BusConfig.DEFAULT_SHUTDOWN_TIMEOUT);
-        int queueCapacity = integer(PREFIX + "queue-capacity", BusConfig.DEFAULT_QUEUE_CAPACITY);
-        Duration publishTimeout = duration(PREFIX + "publish-timeout", BusConfig.DEFAULT_PUBLISH_TIMEOUT);
+    BusConfig busConfig(List<String> problems) {
+        List<String> found = new ArrayList<>();
+        Duration shutdownTimeout = duration(PREFIX + "shutdown-timeout", BusConfig.DEFAULT_SHUTDOWN_TIMEOUT, found);
+        int queueCapacity = integer(PREFIX + "queue-capacity", BusConfig.DEFAULT_QUEUE_CAPACITY, found);
+        Duration publishTimeout = duration(PREFIX + "publish-timeout", BusConfig.DEFAULT_PUBLISH_TIMEOUT, found);
         Map<String, Integer> topics = new LinkedHashMap<>();
         for (String key : names()) {
             if (key.startsWith(TOPICS) && key.endsWith(TOPIC_CAPACITY)
                     && key.length() > TOPICS.length() + TOPIC_CAPACITY.length()) {
                 String topic = unquote(key.substring(TOPICS.length(), key.length() - TOPIC_CAPACITY.length()));
-                topics.put(topic, integer(key, BusConfig.DEFAULT_QUEUE_CAPACITY));
+                topics.put(topic, integer(key, BusConfig.DEFAULT_QUEUE_CAPACITY, found));
             }
         }
-        return new BusConfig(shutdownTimeout, queueCapacity, publishTimeout, topics).validate(PREFIX);
+        // a value that could not be read stands at its default here: it is reported once, above
+        BusConfig config = new BusConfig(shutdownTimeout, queueCapacity, publishTimeout, topics);
+        found.addAll(config.problems(PREFIX));
+        problems.addAll(found);
+        return found.isEmpty() ? config : null;
     }
 
-    private Duration duration(String key, Duration defaultValue) {
+    private Duration duration(String key, Duration defaultValue, List<String> problems) {
         String value = get(key);
         if (value == null || value.isBlank()) {
             return defaultValue;
@@ -87,12 +93,12 @@ abstract class Settings {
         try {
             return Durations.parse(value.trim());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Invalid Signal Bus configuration: " + key + " = " + value + ": "
-                    + e.getMessage(), e);
+            problems.add("Invalid Signal Bus configuration: " + key + " = " + value + ": " + e.getMessage());
+            return defaultValue;
         }
     }
 
-    private int integer(String key, int defaultValue) {
+    private int integer(String key, int defaultValue, List<String> problems) {
         String value = get(key);
         if (value == null || value.isBlank()) {
             return defaultValue;
@@ -100,8 +106,8 @@ abstract class Settings {
         try {
             return Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Invalid Signal Bus configuration: " + key + " = " + value
-                    + ", expected a positive number", e);
+            problems.add("Invalid Signal Bus configuration: " + key + " = " + value + ", expected a positive number");
+            return defaultValue;
         }
     }
 

@@ -136,12 +136,7 @@ public class SignalBusExtension implements Extension {
     void validate(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
         Settings settings = Settings.load();
         List<String> problems = new ArrayList<>(this.problems);
-        BusConfig config = null;
-        try {
-            config = settings.busConfig();
-        } catch (IllegalArgumentException e) {
-            problems.add(e.getMessage());
-        }
+        BusConfig config = settings.busConfig(problems);
         Map<MethodModel, FoundMethod> byModel = new LinkedHashMap<>(); // discovery order: a stable report
         for (FoundMethod method : found) {
             byModel.put(method.model(), method);

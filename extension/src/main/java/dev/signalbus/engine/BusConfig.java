@@ -1,7 +1,10 @@
 package dev.signalbus.engine;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The bus settings. Front doors read them from their configuration ({@code quarkus.signal-bus.*}
@@ -33,24 +36,40 @@ public record BusConfig(Duration shutdownTimeout, int queueCapacity, Duration pu
      * Checks every value.
      *
      * @param prefix the key prefix of the front door, e.g. {@code "signal-bus."}
-     * @throws IllegalArgumentException naming the offending key and value
+     * @throws IllegalArgumentException naming every offending key and value
      */
     public BusConfig validate(String prefix) {
+        List<String> problems = problems(prefix);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+        return this;
+    }
+
+    /**
+     * Every invalid value, so that a front door can report them all at once rather than one per
+     * attempt to start.
+     *
+     * @param prefix the key prefix of the front door, e.g. {@code "signal-bus."}
+     * @return one message per offending key, naming it and its value; empty when all are valid
+     */
+    public List<String> problems(String prefix) {
+        List<String> problems = new ArrayList<>();
         if (shutdownTimeout == null || shutdownTimeout.isNegative() || shutdownTimeout.isZero()) {
-            throw invalid(prefix + "shutdown-timeout", shutdownTimeout, "a positive duration");
+            problems.add(invalid(prefix + "shutdown-timeout", shutdownTimeout, "a positive duration"));
         }
         if (queueCapacity < 1) {
-            throw invalid(prefix + "queue-capacity", queueCapacity, "a positive number");
+            problems.add(invalid(prefix + "queue-capacity", queueCapacity, "a positive number"));
         }
         if (publishTimeout == null || publishTimeout.isNegative()) {
-            throw invalid(prefix + "publish-timeout", publishTimeout, "zero or a positive duration");
+            problems.add(invalid(prefix + "publish-timeout", publishTimeout, "zero or a positive duration"));
         }
-        topicQueueCapacity.forEach((topic, capacity) -> {
+        new TreeMap<>(topicQueueCapacity).forEach((topic, capacity) -> {
             if (capacity == null || capacity < 1) {
-                throw invalid(prefix + "topics.\"" + topic + "\".queue-capacity", capacity, "a positive number");
+                problems.add(invalid(prefix + "topics.\"" + topic + "\".queue-capacity", capacity, "a positive number"));
             }
         });
-        return this;
+        return problems;
     }
 
     /** The queue capacity for subscribers of {@code topic}. */
@@ -59,8 +78,7 @@ public record BusConfig(Duration shutdownTimeout, int queueCapacity, Duration pu
         return capacity != null ? capacity : queueCapacity;
     }
 
-    private static IllegalArgumentException invalid(String key, Object value, String expected) {
-        return new IllegalArgumentException("Invalid Signal Bus configuration: " + key + " = " + value
-                + ", expected " + expected);
+    private static String invalid(String key, Object value, String expected) {
+        return "Invalid Signal Bus configuration: " + key + " = " + value + ", expected " + expected;
     }
 }

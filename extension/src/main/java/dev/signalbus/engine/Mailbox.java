@@ -1,5 +1,6 @@
 package dev.signalbus.engine;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -41,6 +42,9 @@ final class Mailbox {
     private volatile int roomWaiters;
     private final AtomicBoolean batchTimerArmed = new AtomicBoolean();
     private final Runnable drain = this::drain;
+
+    /** The threads running {@link #drain()} tasks now. */
+    private final Runners runners = new Runners();
 
     final LongAdder delivered = new LongAdder();
     final LongAdder failed = new LongAdder();
@@ -188,6 +192,16 @@ final class Mailbox {
 
     /** A drain task: holds one slot from {@link #wake()} until it returns without rescheduling. */
     private void drain() {
+        Thread thread = Thread.currentThread();
+        runners.enter(thread);
+        try {
+            deliverBurst();
+        } finally {
+            runners.leave(thread);
+        }
+    }
+
+    private void deliverBurst() {
         for (int burst = 0; burst < BURST; burst++) {
             if (!engine.dispatching()) {
                 workers.decrementAndGet();
@@ -257,10 +271,19 @@ final class Mailbox {
     private void armBatchTimer(Timed head) {
         if (batchTimerArmed.compareAndSet(false, true)) {
             long wait = Math.max(0, spec.batchMaxWait().toNanos() - (System.nanoTime() - head.at));
-            CompletableFuture.delayedExecutor(wait, TimeUnit.NANOSECONDS).execute(() -> {
-                batchTimerArmed.set(false);
-                wake();
-            });
+            // the JDK's delay thread keeps the task until it is due, which may be long after the bus
+            // stopped (a drain delivers partial batches at once): the task must not keep this
+            // mailbox alive, nor through it the engine, the invokers and the whole application
+            WeakReference<Mailbox> mailbox = new WeakReference<>(this);
+            CompletableFuture.delayedExecutor(wait, TimeUnit.NANOSECONDS).execute(() -> batchTimerFired(mailbox));
+        }
+    }
+
+    private static void batchTimerFired(WeakReference<Mailbox> reference) {
+        Mailbox mailbox = reference.get();
+        if (mailbox != null) {
+            mailbox.batchTimerArmed.set(false);
+            mailbox.wake();
         }
     }
 
@@ -358,6 +381,16 @@ final class Mailbox {
             }
         }
         return (long) n + inFlight.get();
+    }
+
+    /**
+     * After a drain that timed out: interrupts the deliveries still running, so that a hung
+     * subscriber lets its thread go even on a pool the bus does not own.
+     *
+     * @return how many were interrupted
+     */
+    int interruptRunning() {
+        return runners.interrupt();
     }
 
     /** A batch subscriber's signal with the time it was queued. */

@@ -10,6 +10,8 @@ final class Periodic implements Runnable {
     final PeriodicSpec spec;
     private final SignalBusEngine engine;
     private final AtomicBoolean running = new AtomicBoolean();
+    /** The thread of the run in progress, if any. */
+    private final Runners runners = new Runners();
     private volatile PeriodicScheduler.Cancellation cancellation;
     /** Start of the last run; only touched while holding {@code running}. */
     private long lastStart;
@@ -35,6 +37,11 @@ final class Periodic implements Runnable {
         return running.get();
     }
 
+    /** After a drain that timed out: interrupts the run still in progress. @return how many were interrupted */
+    int interruptRunning() {
+        return runners.interrupt();
+    }
+
     @Override
     public void run() {
         if (!running.compareAndSet(false, true)) {
@@ -55,11 +62,15 @@ final class Periodic implements Runnable {
             return;
         }
         Object result;
+        Thread thread = Thread.currentThread();
+        runners.enter(thread);
         try {
             result = spec.task().call();
         } catch (Throwable t) {
             finish(t);
             return;
+        } finally {
+            runners.leave(thread);
         }
         if (result instanceof CompletionStage<?> stage
                 && !(stage instanceof CompletableFuture<?> cf && cf.isDone() && !cf.isCompletedExceptionally())) {

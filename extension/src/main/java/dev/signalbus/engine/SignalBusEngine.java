@@ -278,8 +278,18 @@ public final class SignalBusEngine implements SignalBus {
                     undelivered.put("periodic task " + periodic.spec.target(), 1L);
                 }
             }
-            LOG.errorf("Signal Bus did not drain within shutdown-timeout %s; not delivered: %s",
-                    config.shutdownTimeout(), undelivered);
+            // "stops its workers": the deliveries and runs still going may hold threads of a pool the
+            // bus does not own (Quarkus would wait for them), so they are interrupted here
+            int interrupted = 0;
+            for (Mailbox mailbox : mailboxes) {
+                interrupted += mailbox.interruptRunning();
+            }
+            for (Periodic periodic : periodics) {
+                interrupted += periodic.interruptRunning();
+            }
+            LOG.errorf("Signal Bus did not drain within shutdown-timeout %s; not delivered: %s; %d deliveries or"
+                    + " periodic runs still in progress were interrupted", config.shutdownTimeout(), undelivered,
+                    interrupted);
         } else {
             LOG.debugf("Signal Bus drained in %s", took);
         }
