@@ -7,7 +7,6 @@ import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 
 import dev.signalbus.Publishes;
-import dev.signalbus.engine.SignalBusEngine;
 
 /**
  * Publishes the return value of a {@link Publishes} method. The engine's publish unwraps
@@ -28,28 +27,14 @@ class PublishesInterceptor {
 
     @Inject
     SignalBusExtension extension;
-    /**
-     * The extension's engine, read once: the container injects the extension as a client proxy,
-     * whose every call looks the extension up and invokes it reflectively. The engine of a
-     * deployment never changes once set.
-     */
-    private volatile SignalBusEngine engine;
+    private final EngineRef engine = new EngineRef(() -> extension.engine());
 
     @AroundInvoke
     Object publish(InvocationContext context) throws Exception {
         Object result = context.proceed();
         // the topic is @Nonbinding: only the binding on the intercepted method knows it
         Publishes binding = context.getInterceptorBinding(Publishes.class);
-        engine().publish(binding.value(), result);
+        engine.get().publish(binding.value(), result);
         return result;
-    }
-
-    private SignalBusEngine engine() {
-        SignalBusEngine current = engine;
-        if (current == null) {
-            current = extension.engine(); // throws while there is none yet: nothing is cached then
-            engine = current;
-        }
-        return current;
     }
 }
