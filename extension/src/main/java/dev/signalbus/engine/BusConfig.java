@@ -21,6 +21,8 @@ public record BusConfig(Duration shutdownTimeout, int queueCapacity, Duration pu
 
     public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
     public static final int DEFAULT_QUEUE_CAPACITY = 10_000;
+    /** The largest queue capacity: 2<sup>30</sup>, about a billion signals per subscriber. */
+    public static final int MAX_QUEUE_CAPACITY = 1 << 30;
     public static final Duration DEFAULT_PUBLISH_TIMEOUT = Duration.ofSeconds(10);
 
     public BusConfig {
@@ -58,15 +60,15 @@ public record BusConfig(Duration shutdownTimeout, int queueCapacity, Duration pu
         if (shutdownTimeout == null || shutdownTimeout.isNegative() || shutdownTimeout.isZero()) {
             problems.add(invalid(prefix + "shutdown-timeout", shutdownTimeout, "a positive duration"));
         }
-        if (queueCapacity < 1) {
-            problems.add(invalid(prefix + "queue-capacity", queueCapacity, "a positive number"));
+        if (queueCapacity < 1 || queueCapacity > MAX_QUEUE_CAPACITY) {
+            problems.add(invalid(prefix + "queue-capacity", queueCapacity, CAPACITY_RANGE));
         }
         if (publishTimeout == null || publishTimeout.isNegative()) {
             problems.add(invalid(prefix + "publish-timeout", publishTimeout, "zero or a positive duration"));
         }
         new TreeMap<>(topicQueueCapacity).forEach((topic, capacity) -> {
-            if (capacity == null || capacity < 1) {
-                problems.add(invalid(prefix + "topics.\"" + topic + "\".queue-capacity", capacity, "a positive number"));
+            if (capacity == null || capacity < 1 || capacity > MAX_QUEUE_CAPACITY) {
+                problems.add(invalid(prefix + "topics.\"" + topic + "\".queue-capacity", capacity, CAPACITY_RANGE));
             }
         });
         return problems;
@@ -77,6 +79,8 @@ public record BusConfig(Duration shutdownTimeout, int queueCapacity, Duration pu
         Integer capacity = topicQueueCapacity.get(topic);
         return capacity != null ? capacity : queueCapacity;
     }
+
+    private static final String CAPACITY_RANGE = "a positive number up to " + MAX_QUEUE_CAPACITY;
 
     private static String invalid(String key, Object value, String expected) {
         return "Invalid Signal Bus configuration: " + key + " = " + value + ", expected " + expected;

@@ -7,8 +7,12 @@ import java.util.Map;
  * What the drain at shutdown achieved.
  *
  * @param complete {@code true} if everything queued was delivered within the shutdown timeout
- * @param undelivered signals left per subscriber, keyed {@code "topic -> com.acme.Foo#bar"}; empty
- *        when complete
+ * @param undelivered signals left per subscriber, keyed {@code "topic -> com.acme.Foo#bar"}: those
+ *        queued and those whose delivery was still running; empty when complete. It never counts
+ *        fewer than were left; it may count more by a delivery that finished after the count and
+ *        before the interrupt, and by one per publish caught in the instant between reserving
+ *        its places and finding another subscriber's queue full (that publisher is told
+ *        anyway). A publisher waiting for room holds no place and is not counted.
  * @param took how long the drain took
  */
 public record DrainReport(boolean complete, Map<String, Long> undelivered, Duration took) {

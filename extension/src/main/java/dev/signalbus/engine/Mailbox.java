@@ -3,6 +3,7 @@ package dev.signalbus.engine;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -14,25 +15,42 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.jboss.logging.Logger;
+import org.jctools.queues.atomic.MpscChunkedAtomicArrayQueue;
 
 /**
  * One subscriber method's bounded queue and its dispatch. It holds no thread while idle: when a
  * signal arrives and fewer than {@code concurrency} drain tasks run, one is submitted to the
  * executor; a drain task delivers until the queue is empty, yielding the thread to the pool every
  * {@link #BURST} deliveries so that busy subscribers share it fairly.
+ * <p>
+ * The queue: with concurrency 1 (the default) a JCTools multi-producer single-consumer array queue
+ * in linked chunks of {@value #CHUNK} slots, used as a ring while the backlog fits one chunk (no
+ * allocation per signal) and grown by a chunk when it does not; only the drain task holding the one
+ * slot reads it. With concurrency above 1, a {@link ConcurrentLinkedQueue}. The bound is not the
+ * queue's: {@link #size} reserves a place before every offer (all or nothing across a topic's
+ * subscribers), and the queue is made large enough never to refuse a reserved signal.
  */
 final class Mailbox {
 
     private static final Logger LOG = Logger.getLogger(SignalBusEngine.class);
     static final int BURST = 64;
+    static final int CHUNK = 128;
+    /**
+     * Set in {@link #size} by {@link #discard()}: from then on a reservation fails, and the count
+     * discard read is exactly the signals it reports, whichever side of it a publisher was.
+     */
+    private static final int DISCARDED = Integer.MIN_VALUE;
 
     final SubscriberSpec spec;
     final int capacity;
     private final SignalBusEngine engine;
     private final Executor executor;
 
-    private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
-    /** Reserved places in the queue: incremented before an offer, decremented after a take. */
+    private final Queue<Object> queue;
+    /**
+     * Reserved places in the queue: incremented before an offer, decremented after a take; its
+     * sign bit ({@link #DISCARDED}) closes the queue after a drain that timed out.
+     */
     private final AtomicInteger size = new AtomicInteger();
     /** Signals taken from the queue whose delivery has not finished. */
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -54,34 +72,64 @@ final class Mailbox {
         this.capacity = capacity;
         this.engine = engine;
         this.executor = executor;
+        this.queue = spec.concurrency() == 1 ? singleConsumerQueue(capacity) : new ConcurrentLinkedQueue<>();
     }
 
-    /** Queues a signal, waiting for room when full; the caller already holds a publish guard. */
-    void offer(Object signal) {
-        reserve();
-        enqueue(signal);
+    /** Room for {@code capacity} reserved signals and more: it must never refuse one. */
+    private static Queue<Object> singleConsumerQueue(int capacity) {
+        // twice the capacity rounded up to a power of two, within JCTools' largest (2^30, which is
+        // also BusConfig.MAX_QUEUE_CAPACITY: a chunked queue holds its whole maximum capacity)
+        long doubled = Long.highestOneBit(Math.max(capacity - 1, 1)) << 2;
+        int max = (int) Math.min(BusConfig.MAX_QUEUE_CAPACITY, Math.max(4, doubled));
+        return new MpscChunkedAtomicArrayQueue<>(Math.min(CHUNK, max / 2), max);
     }
 
-    /** Reserves a place, waiting for room when full; the caller already holds a publish guard. */
-    void reserve() {
-        if (size.incrementAndGet() > capacity) {
-            size.decrementAndGet();
-            awaitRoom();
+    /**
+     * Reserves a place if there is one; never waits.
+     *
+     * @return {@code false} if the queue is full
+     * @throws IllegalStateException if the bus stopped after a drain that timed out
+     */
+    boolean tryReserve() {
+        int reserved = size.incrementAndGet();
+        if (reserved > 0 && reserved <= capacity) {
+            return true;
         }
+        size.decrementAndGet();
+        if (reserved < 0) {
+            throw engine.stoppedException(spec.topic());
+        }
+        return false;
     }
 
-    /** Gives back a place reserved for a signal that is not queued after all. */
-    void unreserve() {
-        taken(1);
+    /**
+     * Gives back a place reserved for a signal that is not queued after all.
+     *
+     * @return {@code false} if a timed-out drain counted the reservation as undelivered meanwhile
+     *         (and gave back its pending unit)
+     */
+    boolean unreserve() {
+        int before = size.getAndDecrement();
+        if (roomWaiters > 0) {
+            synchronized (roomLock) {
+                roomLock.notifyAll();
+            }
+        }
+        return before > 0;
     }
 
-    /** Queues a signal into a place reserved with {@link #reserve()}. */
+    /**
+     * Queues a signal into a place reserved with {@link #reserve()}; the publisher has registered
+     * its unit of pending work, which the delivery (or the discard) gives back. Never fails: if the
+     * drain timed out since the reservation, {@link #discard()} has counted this signal in its
+     * report (the reservation was in the count it closed), and nobody delivers it.
+     */
     void enqueue(Object signal) {
-        engine.pending.increment();
         Object entry = spec.batch() ? new Timed(signal, System.nanoTime()) : signal;
-        queue.offer(entry);
-        if (engine.stopped()) {
-            withdraw(entry);
+        if (!queue.offer(entry)) {
+            // cannot happen: the queue holds at least twice the capacity that reservations allow
+            throw new IllegalStateException("Signal Bus internal error: the queue of " + spec.target()
+                    + " refused a reserved signal of topic '" + spec.topic() + "'");
         }
         if (!spec.batch() || size.get() >= spec.batchMaxSize() || !batchTimerArmed.get() || engine.draining()) {
             wake();
@@ -89,40 +137,36 @@ final class Mailbox {
     }
 
     /**
-     * The drain timed out while this publisher was on its way in: the queue has been discarded (and
-     * reported) and nobody will deliver what is queued now. Either our signal is still there, and
-     * we take it back and tell the publisher, or the drain's {@link #discard()} got it and counted it
-     * in its report (or a last drain task delivered it).
+     * Waits until the queue has room (without reserving it: the publisher starts its reservations
+     * over, holding no place while it waits).
+     *
+     * @param deadline the publish's deadline from an earlier wait, or 0 if this is its first
+     * @return the publish's deadline
+     * @throws IllegalStateException if the queue stays full for {@code publish-timeout}, the
+     *         bus has not started or stopped, or the thread must not block or is interrupted
      */
-    private void withdraw(Object entry) {
-        if (queue.remove(entry)) {
-            taken(1);
-            engine.pending.decrement();
-            throw engine.stoppedException(spec.topic());
-        }
-    }
-
-    private void awaitRoom() {
+    long awaitRoom(long deadline) {
         if (!engine.started()) {
             throw full("before the bus started (nothing is delivered until then)");
         }
         if (!engine.blockingAllowed.getAsBoolean()) {
             throw full("and this thread must not block");
         }
-        long timeout = engine.config.publishTimeout().toNanos();
-        long deadline = System.nanoTime() + timeout;
+        if (deadline == 0) {
+            deadline = (System.nanoTime() + engine.config.publishTimeout().toNanos()) | 1;
+        }
         synchronized (roomLock) {
             roomWaiters++;
             try {
                 while (true) {
-                    if (engine.stopped()) {
+                    int reserved = size.get();
+                    if (engine.stopped() || reserved < 0) {
                         // woken by the drain giving up: the room it made is not for us
                         throw engine.stoppedException(spec.topic());
                     }
-                    if (size.incrementAndGet() <= capacity) {
-                        return;
+                    if (reserved < capacity) {
+                        return deadline;
                     }
-                    size.decrementAndGet();
                     long remaining = deadline - System.nanoTime();
                     if (remaining <= 0) {
                         throw full("for " + engine.config.publishTimeout());
@@ -147,13 +191,20 @@ final class Mailbox {
                 + " raise its concurrency, or raise queue-capacity for this topic.");
     }
 
-    private void taken(int n) {
-        size.addAndGet(-n);
+    /**
+     * Frees the places of {@code n} signals taken from the queue.
+     *
+     * @return {@code false} if a timed-out drain counted them as undelivered meanwhile: they are
+     *         not delivered then
+     */
+    private boolean taken(int n) {
+        int before = size.getAndAdd(-n);
         if (roomWaiters > 0) {
             synchronized (roomLock) {
                 roomLock.notifyAll();
             }
         }
+        return before >= 0;
     }
 
     /**
@@ -202,22 +253,40 @@ final class Mailbox {
     }
 
     private void deliverBurst() {
-        for (int burst = 0; burst < BURST; burst++) {
-            if (!engine.dispatching()) {
-                workers.decrementAndGet();
-                return;
-            }
-            Object work = spec.batch() ? takeBatch() : take();
-            if (work == null) {
-                workers.decrementAndGet();
-                // a signal offered after our empty take may have seen every slot taken
-                if (hasDueWork()) {
-                    wake();
+        // the pending units of the signals delivered here go back once per burst, not once per
+        // signal: the counter is shared by every publisher and every delivering thread
+        int done = 0;
+        try {
+            for (int burst = 0; burst < BURST; burst++) {
+                if (!engine.dispatching()) {
+                    workers.decrementAndGet();
+                    return;
                 }
-                return;
+                Object work = spec.batch() ? takeBatch() : take();
+                if (work == null) {
+                    workers.decrementAndGet();
+                    // a signal offered after our empty take may have seen every slot taken
+                    if (hasDueWork()) {
+                        wake();
+                    }
+                    return;
+                }
+                int n = spec.batch() ? ((List<?>) work).size() : 1;
+                boolean async = false;
+                try {
+                    async = deliver(work, n);
+                } finally {
+                    if (!async) {
+                        done += n;
+                    }
+                }
+                if (async) {
+                    return; // an async result resumes this task when it completes
+                }
             }
-            if (deliver(work)) {
-                return; // an async result resumes this task when it completes
+        } finally {
+            if (done > 0) {
+                engine.pending.done(done);
             }
         }
         submit(); // keep the slot, give the thread back to the pool
@@ -225,21 +294,30 @@ final class Mailbox {
 
     private Object take() {
         Object signal = queue.poll();
-        if (signal != null) {
-            inFlight.incrementAndGet();
-            taken(1);
+        if (signal == null) {
+            return null;
+        }
+        // in flight before it leaves the count of queued ones: a drain report never misses it
+        inFlight.incrementAndGet();
+        if (!taken(1)) {
+            inFlight.decrementAndGet();
+            return null;
         }
         return signal;
     }
 
+    /**
+     * Called after the slot is released, so only what any thread may ask of the queue: whether it
+     * is empty (another drain task may be its consumer by now).
+     */
     private boolean hasDueWork() {
-        if (!spec.batch()) {
-            return !queue.isEmpty();
+        if (queue.isEmpty()) {
+            return false;
         }
-        Timed head = (Timed) queue.peek();
         // a waiting partial batch with no timer armed needs a task to arm one: our arming may have
-        // failed on an older timer that fired just before we released the slot, finding it taken
-        return head != null && (size.get() >= spec.batchMaxSize() || due(head) || !batchTimerArmed.get());
+        // failed on an older timer that fired just before we released the slot, finding it taken;
+        // with a timer armed, its firing wakes us when the head is due
+        return !spec.batch() || size.get() >= spec.batchMaxSize() || !batchTimerArmed.get() || engine.draining();
     }
 
     private boolean due(Timed head) {
@@ -255,7 +333,7 @@ final class Mailbox {
             armBatchTimer(head);
             return null;
         }
-        List<Object> batch = new ArrayList<>(Math.min(size.get(), spec.batchMaxSize()));
+        List<Object> batch = new ArrayList<>(Math.min(Math.max(size.get(), 1), spec.batchMaxSize()));
         Timed next;
         while (batch.size() < spec.batchMaxSize() && (next = (Timed) queue.poll()) != null) {
             batch.add(next.signal);
@@ -264,7 +342,10 @@ final class Mailbox {
             return null;
         }
         inFlight.addAndGet(batch.size());
-        taken(batch.size());
+        if (!taken(batch.size())) {
+            inFlight.addAndGet(-batch.size());
+            return null;
+        }
         return batch;
     }
 
@@ -287,9 +368,11 @@ final class Mailbox {
         }
     }
 
-    /** @return {@code true} if the delivery continues asynchronously (the slot stays held) */
-    private boolean deliver(Object work) {
-        int n = spec.batch() ? ((List<?>) work).size() : 1;
+    /**
+     * @return {@code true} if the delivery continues asynchronously: the slot stays held, and the
+     *         completion gives the pending units back; otherwise the caller gives them back
+     */
+    private boolean deliver(Object work, int n) {
         ClassCastException mismatch = checkType(work);
         if (mismatch != null) {
             finished(work, n, mismatch);
@@ -306,7 +389,11 @@ final class Mailbox {
             CompletableFuture<?> future = stage instanceof CompletableFuture<?> cf ? cf : null;
             if (future == null || !future.isDone()) {
                 stage.whenComplete((ignored, failure) -> {
-                    finished(work, n, failure);
+                    try {
+                        finished(work, n, failure);
+                    } finally {
+                        engine.pending.done(n);
+                    }
                     submit(); // resume this drain task: it still holds its slot
                 });
                 return true;
@@ -357,30 +444,28 @@ final class Mailbox {
             }
         } finally {
             inFlight.addAndGet(-n);
-            engine.pending.done(n);
         }
     }
 
     /**
-     * After a drain that timed out (the bus is stopped): forgets what is queued and wakes
-     * publishers waiting for room, who then fail.
+     * After a drain that timed out (the bus is stopped): closes the queue to new reservations and
+     * wakes publishers waiting for room, who then fail. What is queued stays where it is,
+     * undelivered: reading it here could race a last drain task for the single-consumer queue.
      *
-     * @return the signals not delivered, for the drain report: those discarded and those in flight
+     * @return the signals not delivered, for the drain report: those queued (or reserved by a
+     *         publisher on its way in) and those in flight
      */
     long discard() {
-        int n = 0;
-        while (queue.poll() != null) {
-            n++;
+        int queued = size.getAndUpdate(s -> s | DISCARDED) & ~DISCARDED;
+        if (queued > 0) {
+            engine.pending.done(queued);
         }
-        if (n > 0) {
-            taken(n); // also wakes waiting publishers
-            engine.pending.done(n);
-        } else if (roomWaiters > 0) {
+        if (roomWaiters > 0) {
             synchronized (roomLock) {
                 roomLock.notifyAll();
             }
         }
-        return (long) n + inFlight.get();
+        return (long) queued + inFlight.get();
     }
 
     /**

@@ -44,13 +44,23 @@ final class Pending {
      * @return {@code false} if the bus is closed (nothing was registered)
      */
     boolean tryIncrement() {
+        return tryAdd(1);
+    }
+
+    /**
+     * Registers {@code n} units of work unless closed, in one step: a publish registers one per
+     * subscriber of its topic.
+     *
+     * @return {@code false} if the bus is closed (nothing was registered)
+     */
+    boolean tryAdd(int n) {
         long c;
         do {
             c = count.get();
             if ((c & CLOSED) != 0) {
                 return false;
             }
-        } while (!count.compareAndSet(c, c + 1));
+        } while (!count.compareAndSet(c, c + n));
         return true;
     }
 

@@ -118,55 +118,88 @@ public final class SignalBusEngine implements SignalBus {
             publishLater(topic, stage);
             return;
         }
-        // the guard keeps the drain from declaring the bus idle between our check and offer
-        if (!pending.tryIncrement()) {
+        Mailbox[] subscribers = topics.get(topic);
+        if (subscribers == null) {
+            if (pending.closed()) {
+                throw stoppedException(topic);
+            }
+            unrouted(topic, signal);
+            return;
+        }
+        // one unit of pending work per subscriber, registered in one step with the closed check: it
+        // keeps the drain from declaring the bus idle before the signal is queued, and each queued
+        // signal then holds its unit until its delivery is done; units not queued are given back
+        if (!pending.tryAdd(subscribers.length)) {
             throw stoppedException(topic);
         }
-        try {
-            Mailbox[] subscribers = topics.get(topic);
-            if (subscribers == null) {
-                unrouted(topic, signal);
-                return;
-            }
-            if (subscribers.length == 1) {
-                subscribers[0].offer(signal);
-            } else {
-                offerAll(subscribers, signal);
-            }
-        } finally {
-            pending.decrement();
-        }
+        offerAll(subscribers, signal);
     }
 
     /**
      * All or nothing: a place is reserved in every subscriber's queue before the signal goes into
      * any, so a publisher told that a full queue refused its signal (and who may retry) has not
-     * given it to the other subscribers either. Mailboxes are reserved in the topic's fixed order
-     * and each belongs to one topic, so two publishers never wait for each other in a cycle.
+     * given it to the other subscribers either. A publisher that finds a queue full gives back the
+     * places it holds, waits for room in that queue (one {@code publish-timeout} for the whole
+     * publish) and starts over: it never holds a place while it waits, so publishers never wait
+     * for each other in a cycle, and a drain that gives up finds no place held by a waiting one.
+     * <p>
+     * The publisher has registered one pending unit per subscriber; each signal queued keeps its
+     * unit until delivered, and the units of the others are given back here, except those of
+     * reservations a timed-out drain counted (and gave back) in its report.
      */
-    private static void offerAll(Mailbox[] subscribers, Object signal) {
+    private void offerAll(Mailbox[] subscribers, Object signal) {
+        int n = subscribers.length;
         int reserved = 0;
+        int counted = 0;
+        long deadline = 0;
         try {
-            for (; reserved < subscribers.length; reserved++) {
-                subscribers[reserved].reserve();
+            while (reserved < n) {
+                Mailbox next = subscribers[reserved];
+                if (next.tryReserve()) {
+                    reserved++;
+                    continue;
+                }
+                counted += unreserve(subscribers, reserved);
+                reserved = 0;
+                deadline = next.awaitRoom(deadline);
             }
         } catch (RuntimeException | Error e) {
-            for (int i = 0; i < reserved; i++) {
-                subscribers[i].unreserve();
-            }
+            counted += unreserve(subscribers, reserved);
+            pending.done(n - counted);
             throw e;
         }
         int queued = 0;
         try {
-            for (; queued < subscribers.length; queued++) {
+            for (; queued < n; queued++) {
                 subscribers[queued].enqueue(signal);
             }
         } finally {
-            // only when the bus stopped under us (enqueue refuses then): free the places left
-            for (int i = queued + 1; i < subscribers.length; i++) {
-                subscribers[i].unreserve();
+            if (queued < n) {
+                // only if an enqueue failed, which it does not short of an internal error
+                int giveBack = 0;
+                for (int i = queued; i < n; i++) {
+                    if (subscribers[i].unreserve()) {
+                        giveBack++;
+                    }
+                }
+                pending.done(giveBack);
             }
         }
+    }
+
+    /**
+     * Gives back the places reserved in the first {@code count} queues.
+     *
+     * @return how many of them a timed-out drain had counted meanwhile
+     */
+    private static int unreserve(Mailbox[] subscribers, int count) {
+        int counted = 0;
+        for (int i = 0; i < count; i++) {
+            if (!subscribers[i].unreserve()) {
+                counted++;
+            }
+        }
+        return counted;
     }
 
     private void publishLater(String topic, CompletionStage<?> stage) {

@@ -26,7 +26,7 @@ public interface SignalBusRuntimeConfig {
     Duration shutdownTimeout();
 
     /**
-     * The capacity of each subscriber's queue. When a queue is full, a publisher waits up to
+     * The capacity of each subscriber's queue, 1 to 1073741824 (2^30). When a queue is full, a publisher waits up to
      * {@code quarkus.signal-bus.publish-timeout} and then gets an exception naming the topic and the subscriber.
      */
     @WithDefault("10000")
