@@ -20,8 +20,9 @@ COMMAND="integration-tests/benchmarks/run.sh${*:+ $*}"
 
 # throughput: JMH warm-up and measurement; latency: seconds per peer; idle: subscribers
 JMH_OPTS=(-wi 4 -w 2s -i 4 -r 1s -f 1 -to 2min -prof gc)
-LATENCY_WARMUP=2
-LATENCY_SECONDS=4
+LATENCY_WARMUP=1.5
+LATENCY_SECONDS=3
+LATENCY_RUNS=3
 IDLE_SUBSCRIBERS=10000
 STARTUP_METHODS=1000
 STARTUP_RUNS=5
@@ -30,13 +31,14 @@ if [[ "${1:-}" == "--quick" ]]; then
   JMH_OPTS=(-wi 1 -w 500ms -i 2 -r 500ms -f 1 -to 1min -prof gc)
   LATENCY_WARMUP=0.5
   LATENCY_SECONDS=1
+  LATENCY_RUNS=1
   STARTUP_RUNS=1
   SETTINGS="quick (harness check only)"
 elif [[ -n "${1:-}" ]]; then
   echo "usage: $0 [--quick]" >&2
   exit 2
 fi
-SETTINGS="$SETTINGS: JMH ${JMH_OPTS[*]}; latency ${LATENCY_WARMUP}s warm-up + ${LATENCY_SECONDS}s per peer at half of our saturation; idle ${IDLE_SUBSCRIBERS} subscribers; Quarkus start-up ${STARTUP_METHODS} subscriber methods vs none, median of ${STARTUP_RUNS} starts"
+SETTINGS="$SETTINGS: JMH ${JMH_OPTS[*]}; latency ${LATENCY_WARMUP}s warm-up + ${LATENCY_SECONDS}s per peer at half of our saturation, median of ${LATENCY_RUNS} runs; idle ${IDLE_SUBSCRIBERS} subscribers; Quarkus start-up ${STARTUP_METHODS} subscriber methods vs none, median of ${STARTUP_RUNS} starts"
 
 LOAD_BEFORE=$(awk '{print $1 ", " $2 ", " $3}' /proc/loadavg 2>/dev/null || echo "?")
 started=$(date +%s)
@@ -53,11 +55,14 @@ step "fan-out throughput (JMH)"
 "$JAVA" -cp "$CP" org.openjdk.jmh.Main 'dev.signalbus.benchmarks.FanOutBenchmark.fanOut' "${JMH_OPTS[@]}" \
   -rf csv -rff "$OUT/results.csv" | tee "$OUT/jmh.log"
 
-step "latency at half of our saturation"
-for subscribers in 1 4; do
-  "$JAVA" -Xms512m -Xmx512m -cp "$CP" dev.signalbus.benchmarks.LatencyRun --rate-from "$OUT/results.csv" \
-    --fraction 0.5 --subscribers "$subscribers" --warmup "$LATENCY_WARMUP" --seconds "$LATENCY_SECONDS" \
-    --out "$OUT/latency.tsv" 2>>"$OUT/latency.log"
+step "latency at half of our saturation (${LATENCY_RUNS} runs)"
+# every run in a fresh JVM, the peers taking turns, so that a stall of the machine touches one run
+for run in $(seq "$LATENCY_RUNS"); do
+  for subscribers in 1 4; do
+    "$JAVA" -Xms512m -Xmx512m -cp "$CP" dev.signalbus.benchmarks.LatencyRun --rate-from "$OUT/results.csv" \
+      --fraction 0.5 --subscribers "$subscribers" --warmup "$LATENCY_WARMUP" --seconds "$LATENCY_SECONDS" \
+      --out "$OUT/latency.tsv" 2>>"$OUT/latency.log"
+  done
 done
 
 step "cost of idle subscribers"

@@ -9,10 +9,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.ToDoubleFunction;
 
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
@@ -173,6 +176,46 @@ public final class LatencyRun {
 
     private static double micros(long nanos) {
         return nanos / 1000.0;
+    }
+
+    /**
+     * The runs of one peer and number of subscribers (run.sh makes several, each in its own JVM,
+     * alternating the peers over time): the median of each figure across runs, and the spread of the
+     * p99. On a shared machine one run's p99 can be set by a few stalls of the machine itself.
+     */
+    record Summary(String peer, int subscribers, int runs, int keptUpRuns, double offeredRate, double achievedRate,
+            long samples, double p50, double p99, double p99Min, double p99Max, double p999, double max) {
+
+        boolean keptUp() {
+            return keptUpRuns == runs;
+        }
+    }
+
+    /** One summary per peer and number of subscribers, in the order they first appear. */
+    static List<Summary> summarize(List<Result> results) {
+        Map<String, List<Result>> groups = new LinkedHashMap<>();
+        for (Result r : results) {
+            groups.computeIfAbsent(r.peer() + "\t" + r.subscribers(), k -> new ArrayList<>()).add(r);
+        }
+        List<Summary> summaries = new ArrayList<>();
+        for (List<Result> runs : groups.values()) {
+            Result first = runs.get(0);
+            summaries.add(new Summary(first.peer(), first.subscribers(), runs.size(),
+                    (int) runs.stream().filter(Result::keptUp).count(), median(runs, Result::offeredRate),
+                    median(runs, Result::achievedRate), runs.stream().mapToLong(Result::samples).sum(),
+                    median(runs, Result::p50), median(runs, Result::p99),
+                    runs.stream().mapToDouble(Result::p99).min().orElseThrow(),
+                    runs.stream().mapToDouble(Result::p99).max().orElseThrow(), median(runs, Result::p999),
+                    runs.stream().mapToDouble(Result::max).max().orElseThrow()));
+        }
+        return summaries;
+    }
+
+    /** The median (the mean of the two middle values for an even count). */
+    static double median(List<Result> runs, ToDoubleFunction<Result> figure) {
+        double[] values = runs.stream().mapToDouble(figure).sorted().toArray();
+        int n = values.length;
+        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
     }
 
     static List<Result> read(Path file) throws IOException {

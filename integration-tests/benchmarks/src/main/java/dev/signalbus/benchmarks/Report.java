@@ -123,27 +123,32 @@ public final class Report {
         return present;
     }
 
-    private static void latencySection(StringBuilder md, List<LatencyRun.Result> latency, String ours) {
+    private static void latencySection(StringBuilder md, List<LatencyRun.Result> runs, String ours) {
         md.append("## Latency: publish to start of delivery\n\n");
-        if (latency.isEmpty()) {
+        if (runs.isEmpty()) {
             md.append("Not measured in this run.\n\n");
             return;
         }
+        List<LatencyRun.Summary> latency = LatencyRun.summarize(runs);
         md.append("At a fixed offered rate of half of ours' saturation (published signals/s from the table above,"
-                + " same number of subscribers); HdrHistogram over every delivery of the measured period. A peer"
+                + " same number of subscribers); HdrHistogram over every delivery of the measured period. Each peer"
+                + " is measured in several runs, each in its own JVM, the peers taking turns: the figures are the"
+                + " medians across runs (samples: the total), with the lowest and highest p99 beside them. A run"
                 + " has not kept up when its publisher fell behind the schedule (achieved < 95% of offered: it"
                 + " blocked on a full queue), when its backlog passed " + count(LatencyRun.MAX_BACKLOG)
                 + " signals (the run then ends early), or when its last deliveries came more than 100 ms (or a"
                 + " tenth of the run) after the last publish; its latencies then measure its backlog.\n\n");
-        md.append("| peer | subscribers | offered/s | achieved/s | kept up | samples | p50 us | p99 us | p99.9 us |"
-                + " max us | p99 ratio to ours |\n");
-        md.append("|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|\n");
-        for (LatencyRun.Result r : latency) {
-            Optional<LatencyRun.Result> base = latency.stream()
+        md.append("| peer | subscribers | runs | offered/s | achieved/s | kept up | samples | p50 us | p99 us |"
+                + " p99 lowest - highest us | p99.9 us | max us | p99 ratio to ours |\n");
+        md.append("|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (LatencyRun.Summary r : latency) {
+            Optional<LatencyRun.Summary> base = latency.stream()
                     .filter(b -> b.peer().equals(ours) && b.subscribers() == r.subscribers()).findFirst();
-            md.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %.1f | %.1f | %.1f | %.1f | %s |%n",
-                    label(r.peer(), ours), r.subscribers(), count(r.offeredRate()), count(r.achievedRate()),
-                    r.keptUp() ? "yes" : "**no**", count(r.samples()), r.p50(), r.p99(), r.p999(), r.max(),
+            md.append(String.format(Locale.ROOT,
+                    "| %s | %d | %d | %s | %s | %s | %s | %.1f | %.1f | %.1f - %.1f | %.1f | %.1f | %s |%n",
+                    label(r.peer(), ours), r.subscribers(), r.runs(), count(r.offeredRate()), count(r.achievedRate()),
+                    r.keptUp() ? "yes" : "**" + (r.runs() - r.keptUpRuns()) + " of " + r.runs() + " runs not**",
+                    count(r.samples()), r.p50(), r.p99(), r.p99Min(), r.p99Max(), r.p999(), r.max(),
                     base.map(b -> ratio(r.p99() / b.p99())).orElse("-")));
         }
         md.append('\n');
@@ -225,10 +230,11 @@ public final class Report {
                         + " of the floor, %s%n", candidate, ratio(x), x >= 0.5 ? "met" : "**missed**"));
             }
         }
-        latency.stream().filter(r -> r.peer().equals(ours)).forEach(r -> md.append(String.format(Locale.ROOT,
-                "- p99 latency under 100 us at half saturation (1 -> %d): %.1f us%s, %s%n", r.subscribers(), r.p99(),
-                r.keptUp() ? "" : " (did not keep up with the offered rate)",
-                r.p99() < 100 && r.keptUp() ? "met" : "**missed**")));
+        LatencyRun.summarize(latency).stream().filter(r -> r.peer().equals(ours)).forEach(r -> md.append(
+                String.format(Locale.ROOT, "- p99 latency under 100 us at half saturation (1 -> %d): %.1f us (median"
+                        + " of %d runs, %.1f - %.1f)%s, %s%n", r.subscribers(), r.p99(), r.runs(), r.p99Min(),
+                        r.p99Max(), r.keptUp() ? "" : " (did not keep up with the offered rate)",
+                        r.p99() < 100 && r.keptUp() ? "met" : "**missed**")));
         idle.stream().filter(r -> r.peer().equals(Peers.SIGNAL_BUS_ENGINE)).forEach(r -> md.append(String.format(
                 Locale.ROOT, "- zero threads and under 2 KiB heap per idle subscriber: %d threads, %.0f bytes, %s%n",
                 r.threads(), r.bytesPerSubscriber(), r.threads() <= 0 && r.bytesPerSubscriber() < 2048 ? "met"
