@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.jboss.logging.Logger;
-import org.jctools.queues.atomic.MpscChunkedAtomicArrayQueue;
+import org.jctools.queues.atomic.unpadded.MpscChunkedAtomicUnpaddedArrayQueue;
 
 /**
  * One subscriber method's bounded queue and its dispatch. It holds no thread while idle: when a
@@ -26,7 +26,8 @@ import org.jctools.queues.atomic.MpscChunkedAtomicArrayQueue;
  * The queue: with concurrency 1 (the default) a JCTools multi-producer single-consumer array queue
  * in linked chunks of {@value #CHUNK} slots, used as a ring while the backlog fits one chunk (no
  * allocation per signal) and grown by a chunk when it does not; only the drain task holding the one
- * slot reads it. With concurrency above 1, a {@link ConcurrentLinkedQueue}. The bound is not the
+ * slot reads it. The unpadded variant: the padded one made an idle subscriber cost 1.6 KB instead
+ * of 1.1 KB, for no throughput difference measurable on two cores. With concurrency above 1, a {@link ConcurrentLinkedQueue}. The bound is not the
  * queue's: {@link #size} reserves a place before every offer (all or nothing across a topic's
  * subscribers), and the queue is made large enough never to refuse a reserved signal.
  */
@@ -81,7 +82,7 @@ final class Mailbox {
         // also BusConfig.MAX_QUEUE_CAPACITY: a chunked queue holds its whole maximum capacity)
         long doubled = Long.highestOneBit(Math.max(capacity - 1, 1)) << 2;
         int max = (int) Math.min(BusConfig.MAX_QUEUE_CAPACITY, Math.max(4, doubled));
-        return new MpscChunkedAtomicArrayQueue<>(Math.min(CHUNK, max / 2), max);
+        return new MpscChunkedAtomicUnpaddedArrayQueue<>(Math.min(CHUNK, max / 2), max);
     }
 
     /**
