@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The whole comparison of issue 4 in one command: builds the benchmarks with the reactor (no
-# `mvn install`), runs the JMH fan-out throughput, the latency run at half of our saturation, the
-# idle-subscriber cost and the Quarkus start-up with 1,000 subscriber methods, then writes
-# docs/benchmarks.md. Under 10 minutes on 2 cores.
+# `mvn install`), runs the JMH fan-out throughput, the cost of a fresh Weld request context per
+# delivery (JMH), the latency run at half of our saturation, the idle-subscriber cost and the Quarkus
+# start-up with 1,000 subscriber methods, then writes docs/benchmarks.md. Under 10 minutes on 2 cores.
 #
 #   integration-tests/benchmarks/run.sh            # the full run (about 8 minutes; 9 on a busy machine)
 #   integration-tests/benchmarks/run.sh --quick    # about 4 minutes, to check the harness; the
@@ -20,6 +20,8 @@ COMMAND="integration-tests/benchmarks/run.sh${*:+ $*}"
 
 # throughput: JMH warm-up and measurement; latency: seconds per peer; idle: subscribers
 JMH_OPTS=(-wi 4 -w 2s -i 4 -r 1s -f 1 -to 2min -prof gc)
+# request context: three benchmarks of one fork each, about 25 s in all
+CONTEXT_OPTS=(-wi 3 -w 1s -i 3 -r 1s -f 1 -prof gc)
 LATENCY_WARMUP=1.5
 LATENCY_SECONDS=3
 LATENCY_RUNS=3
@@ -29,6 +31,7 @@ STARTUP_RUNS=5
 SETTINGS="full"
 if [[ "${1:-}" == "--quick" ]]; then
   JMH_OPTS=(-wi 1 -w 500ms -i 2 -r 500ms -f 1 -to 1min -prof gc)
+  CONTEXT_OPTS=(-wi 1 -w 500ms -i 1 -r 500ms -f 1 -prof gc)
   LATENCY_WARMUP=0.5
   LATENCY_SECONDS=1
   LATENCY_RUNS=1
@@ -39,6 +42,7 @@ elif [[ -n "${1:-}" ]]; then
   exit 2
 fi
 SETTINGS="$SETTINGS: JMH ${JMH_OPTS[*]}; latency ${LATENCY_WARMUP}s warm-up + ${LATENCY_SECONDS}s per peer at half of our saturation, median of ${LATENCY_RUNS} runs; idle ${IDLE_SUBSCRIBERS} subscribers; Quarkus start-up ${STARTUP_METHODS} subscriber methods vs none, median of ${STARTUP_RUNS} starts"
+SETTINGS="$SETTINGS; request context JMH ${CONTEXT_OPTS[*]}"
 
 LOAD_BEFORE=$(awk '{print $1 ", " $2 ", " $3}' /proc/loadavg 2>/dev/null || echo "?")
 started=$(date +%s)
@@ -54,6 +58,10 @@ mkdir -p "$OUT"
 step "fan-out throughput (JMH)"
 "$JAVA" -cp "$CP" org.openjdk.jmh.Main 'dev.signalbus.benchmarks.FanOutBenchmark.fanOut' "${JMH_OPTS[@]}" \
   -rf csv -rff "$OUT/results.csv" | tee "$OUT/jmh.log"
+
+step "cost of a fresh request context per delivery (JMH, Weld SE)"
+"$JAVA" -cp "$CP" org.openjdk.jmh.Main 'dev.signalbus.benchmarks.RequestContextBenchmark' "${CONTEXT_OPTS[@]}" \
+  -rf csv -rff "$OUT/context.csv" | tee "$OUT/context.log"
 
 step "latency at half of our saturation (${LATENCY_RUNS} runs)"
 # every run in a fresh JVM, the peers taking turns, so that a stall of the machine touches one run
@@ -80,6 +88,6 @@ mvn -B -q -f "$OUT/quarkus-startup/pom.xml" package -DskipTests > "$OUT/startup-
 
 step "report"
 "$JAVA" -cp "$CP" dev.signalbus.benchmarks.Report --results "$OUT/results.csv" --latency "$OUT/latency.tsv" \
-  --idle "$OUT/idle.tsv" --startup "$OUT/startup.tsv" --out "$ROOT/docs/benchmarks.md" --command "$COMMAND" --load-before "$LOAD_BEFORE" \
+  --idle "$OUT/idle.tsv" --startup "$OUT/startup.tsv" --context "$OUT/context.csv" --out "$ROOT/docs/benchmarks.md" --command "$COMMAND" --load-before "$LOAD_BEFORE" \
   --settings "$SETTINGS" --notes "$HERE/notes.md"
 step "done"

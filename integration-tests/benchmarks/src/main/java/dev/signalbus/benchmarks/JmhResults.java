@@ -69,7 +69,7 @@ final class JmhResults {
     }
 
     /** JMH quotes text fields and never puts commas inside them. */
-    private static List<String> split(String line) {
+    static List<String> split(String line) {
         List<String> fields = new ArrayList<>();
         for (String field : line.split(",", -1)) {
             fields.add(field.startsWith("\"") && field.endsWith("\"") ? field.substring(1, field.length() - 1) : field);

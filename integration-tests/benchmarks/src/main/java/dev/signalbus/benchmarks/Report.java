@@ -15,12 +15,14 @@ import java.util.Optional;
 
 /**
  * Writes {@code docs/benchmarks.md} from a run's result files: the fan-out scores (JMH CSV), the
- * latency and idle-cost tables, the machine, the date and the command. Every peer's figure is also
+ * latency and idle-cost tables, the cost of a fresh request context (JMH CSV), the machine, the date
+ * and the command. Every peer's figure is also
  * given as a ratio to ours, because absolute figures drift from run to run on a shared machine.
  * <p>
  * Usage: {@code Report --results results.csv --latency latency.tsv --idle idle.tsv --out
  * docs/benchmarks.md --command "integration-tests/benchmarks/run.sh" [--load-before "..."] [--settings "..."]
- * [--notes notes.md]}; the notes (the hand-written analysis) are appended as they are.
+ * [--notes notes.md] [--context context.csv]}; the notes (the hand-written analysis) are appended as they
+ * are; without {@code --context} the request-context section is left out.
  */
 public final class Report {
 
@@ -36,11 +38,14 @@ public final class Report {
                 : List.of();
         List<StartupRun.Result> startup = a.has("--startup") ? StartupRun.read(Path.of(a.text("--startup", null)))
                 : List.of();
+        List<RequestContextResults.Score> context = a.has("--context")
+                ? RequestContextResults.read(Path.of(a.text("--context", null))).scores()
+                : List.of();
         // the date of the run, not of this report: JMH writes its results when the throughput run ends
         ZonedDateTime date = Files.getLastModifiedTime(Path.of(a.text("--results", null))).toInstant()
                 .atZone(ZoneOffset.UTC);
         String text = render(throughput, latency, idle, startup, date, a.text("--command", "?"), a.text("--load-before", "?"),
-                a.text("--settings", "?"));
+                a.text("--settings", "?"), context);
         if (a.has("--notes")) {
             // the analysis (profiles, what was tried) is written by hand and kept beside the harness
             text += "\n" + Files.readString(Path.of(a.text("--notes", null)), StandardCharsets.UTF_8);
@@ -52,6 +57,13 @@ public final class Report {
 
     static String render(JmhResults throughput, List<LatencyRun.Result> latency, List<IdleCostRun.Result> idle,
             List<StartupRun.Result> startup, ZonedDateTime date, String command, String loadBefore, String settings) {
+        return render(throughput, latency, idle, startup, date, command, loadBefore, settings, List.of());
+    }
+
+    /** @param context the request-context costs; none leaves their section out */
+    static String render(JmhResults throughput, List<LatencyRun.Result> latency, List<IdleCostRun.Result> idle,
+            List<StartupRun.Result> startup, ZonedDateTime date, String command, String loadBefore, String settings,
+            List<RequestContextResults.Score> context) {
         String ours = throughput.ours();
         StringBuilder md = new StringBuilder();
         md.append("# Benchmarks: Signal Bus against its peers\n\n");
@@ -74,6 +86,7 @@ public final class Report {
         throughputSection(md, throughput, ours);
         latencySection(md, latency, ours);
         idleSection(md, idle);
+        contextSection(md, context);
         startupSection(md, startup);
         targetsSection(md, throughput, latency, idle, startup, ours);
         methodSection(md);
@@ -180,6 +193,54 @@ public final class Report {
         md.append('\n');
     }
 
+    private static void contextSection(StringBuilder md, List<RequestContextResults.Score> context) {
+        if (context.isEmpty()) {
+            return;
+        }
+        md.append("## Cost of a fresh request context per delivery (Weld SE)\n\n");
+        md.append("The design runs every delivery to a subscriber method in a request context of its own; the"
+                + " portable extension gets it from the container's `@ActivateRequestContext` interceptor. One"
+                + " thread, with no request context active, calls an `@ApplicationScoped` bean through its client"
+                + " proxy (JMH `RequestContextBenchmark`, average time; +- is JMH's 99.9% error; bytes allocated per"
+                + " call from `-prof gc`): `" + RequestContextBenchmark.PLAIN_CALL + "` a plain method (the"
+                + " baseline), `" + RequestContextBenchmark.FRESH_REQUEST_CONTEXT + "` an `@ActivateRequestContext`"
+                + " method (Weld activates a request context for the call and destroys it at return), `"
+                + RequestContextBenchmark.FRESH_REQUEST_CONTEXT_WITH_REQUEST_SCOPED_BEAN + "` the same calling a"
+                + " `@RequestScoped` bean (an instance created and destroyed per call). The container alone, no"
+                + " Signal Bus.\n\n");
+        md.append("| benchmark | ns/op | bytes allocated per op | difference to `" + RequestContextBenchmark.PLAIN_CALL
+                + "`, ns |\n");
+        md.append("|---|---:|---:|---:|\n");
+        Optional<RequestContextResults.Score> base = context.stream()
+                .filter(s -> s.benchmark().equals(RequestContextBenchmark.PLAIN_CALL)).findFirst();
+        for (RequestContextResults.Score s : context) {
+            md.append("| ").append(s.benchmark()).append(" | ").append(nanos(s.nanos()));
+            if (!Double.isNaN(s.error())) {
+                md.append(" +- ").append(nanos(s.error()));
+            }
+            md.append(" | ").append(Double.isNaN(s.allocated()) ? "-" : String.format(Locale.ROOT, "%.0f",
+                    s.allocated()));
+            md.append(" | ").append(s.benchmark().equals(RequestContextBenchmark.PLAIN_CALL) ? "baseline"
+                    : base.map(b -> String.format(Locale.ROOT, "%+.1f", s.nanos() - b.nanos())).orElse("-"))
+                    .append(" |\n");
+        }
+        md.append('\n');
+        Optional<RequestContextResults.Score> fresh = context.stream()
+                .filter(s -> s.benchmark().equals(RequestContextBenchmark.FRESH_REQUEST_CONTEXT)).findFirst();
+        if (base.isPresent() && fresh.isPresent()) {
+            double difference = fresh.get().nanos() - base.get().nanos();
+            if (difference > 0) {
+                md.append(String.format(Locale.ROOT, "A fresh request context costs %s ns of CPU per delivery on top"
+                        + " of the call, so two cores could make at most %s deliveries per second if each paid only"
+                        + " that (2 x 1e9 / %s).%n%n", nanos(difference), count(2e9 / difference),
+                        nanos(difference)));
+            } else {
+                md.append("The fresh request context measured no slower than the plain call in this run: no floor"
+                        + " can be computed from it.\n\n");
+            }
+        }
+    }
+
     private static void startupSection(StringBuilder md, List<StartupRun.Result> startup) {
         md.append("## Quarkus start-up with subscriber methods\n\n");
         if (startup.isEmpty()) {
@@ -276,6 +337,10 @@ public final class Report {
 
     private static String label(String peer, String ours) {
         return peer.equals(ours) ? "**" + peer + "** (ours)" : peer;
+    }
+
+    private static String nanos(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
     }
 
     private static String count(double value) {

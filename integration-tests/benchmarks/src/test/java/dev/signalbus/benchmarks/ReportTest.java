@@ -1,6 +1,7 @@
 package dev.signalbus.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,7 +13,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The report run.sh writes: every peer's figure with its ratio to ours, and the targets checked. */
+/**
+ * The report run.sh writes: every peer's figure with its ratio to ours, the targets checked, and the cost
+ * of a fresh request context when it was measured.
+ */
 class ReportTest {
 
     @TempDir
@@ -65,5 +69,62 @@ class ReportTest {
                 .contains("- the 1,000-subscriber Quarkus app within 50 ms of the empty one: +80 ms (medians), **missed**")
                 .contains("Command: `run.sh`")
                 .contains("Date: 2026-11-26T06:30:15 UTC");
+    }
+
+    @Test
+    void givesTheCostOfAFreshRequestContextAndTheFloorItSets() throws IOException {
+        Path results = dir.resolve("results.csv");
+        Files.writeString(results, """
+                "Benchmark","Mode","Threads","Samples","Score","Score Error (99.9%)","Unit","Param: peer","Param: subscribers"
+                "dev.signalbus.benchmarks.FanOutBenchmark.fanOut","thrpt",1,5,1000000.0,1000.0,"ops/s",signal-bus,1
+                """);
+        // JMH's order (alphabetical), a benchmark without an allocation figure, and another without an error
+        Path context = dir.resolve("context.csv");
+        Files.writeString(context, """
+                "Benchmark","Mode","Threads","Samples","Score","Score Error (99.9%)","Unit"
+                "dev.signalbus.benchmarks.RequestContextBenchmark.freshRequestContext","avgt",1,3,262.5,12.25,"ns/op"
+                "dev.signalbus.benchmarks.RequestContextBenchmark.freshRequestContext:gc.alloc.rate","avgt",1,3,1768.0,28.7,"MB/sec"
+                "dev.signalbus.benchmarks.RequestContextBenchmark.freshRequestContext:gc.alloc.rate.norm","avgt",1,3,496.01,0.34,"B/op"
+                "dev.signalbus.benchmarks.RequestContextBenchmark.freshRequestContext:gc.count","avgt",1,3,17.0,NaN,"counts"
+                "dev.signalbus.benchmarks.RequestContextBenchmark.freshRequestContextWithRequestScopedBean","avgt",1,3,600.0,NaN,"ns/op"
+                "dev.signalbus.benchmarks.RequestContextBenchmark.plainCall","avgt",1,3,62.5,1.5,"ns/op"
+                "dev.signalbus.benchmarks.RequestContextBenchmark.plainCall:gc.alloc.rate.norm","avgt",1,3,192.0,0.1,"B/op"
+                """);
+
+        String md = Report.render(JmhResults.read(results), List.of(), List.of(), List.of(),
+                ZonedDateTime.of(2026, 11, 26, 6, 30, 15, 0, ZoneOffset.UTC), "run.sh", "1.0, 1.0, 1.0", "smoke",
+                RequestContextResults.read(context).scores());
+
+        assertThat(md)
+                .contains("## Cost of a fresh request context per delivery (Weld SE)")
+                .contains("""
+                        | benchmark | ns/op | bytes allocated per op | difference to `plainCall`, ns |
+                        |---|---:|---:|---:|
+                        | plainCall | 62.5 +- 1.5 | 192 | baseline |
+                        | freshRequestContext | 262.5 +- 12.3 | 496 | +200.0 |
+                        | freshRequestContextWithRequestScopedBean | 600.0 | - | +537.5 |
+                        """)
+                .contains("A fresh request context costs 200.0 ns of CPU per delivery on top of the call, so two"
+                        + " cores could make at most 10,000,000 deliveries per second if each paid only that"
+                        + " (2 x 1e9 / 200.0).");
+        // after the idle-cost section, before the start-up one
+        assertThat(md.indexOf("## Cost of a fresh request context")).isGreaterThan(md.indexOf("## Cost of idle"))
+                .isLessThan(md.indexOf("## Quarkus start-up"));
+        // not measured (no --context): no section at all
+        assertThat(Report.render(JmhResults.read(results), List.of(), List.of(), List.of(),
+                ZonedDateTime.of(2026, 11, 26, 6, 30, 15, 0, ZoneOffset.UTC), "run.sh", "1.0, 1.0, 1.0", "smoke"))
+                .doesNotContain("Cost of a fresh request context");
+    }
+
+    @Test
+    void refusesAResultFileOfAnotherBenchmark() throws IOException {
+        Path csv = dir.resolve("context.csv");
+        Files.writeString(csv, """
+                "Benchmark","Mode","Threads","Samples","Score","Score Error (99.9%)","Unit","Param: peer","Param: subscribers"
+                "dev.signalbus.benchmarks.FanOutBenchmark.fanOut","thrpt",1,5,1000000.0,1000.0,"ops/s",signal-bus,1
+                """);
+
+        assertThatThrownBy(() -> RequestContextResults.read(csv)).isInstanceOf(IOException.class)
+                .hasMessageContaining("not a RequestContextBenchmark CSV result");
     }
 }
