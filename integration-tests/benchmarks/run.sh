@@ -4,7 +4,7 @@
 # delivery (JMH), the latency run at half of our saturation, the idle-subscriber cost and the Quarkus
 # start-up with 1,000 subscriber methods, then writes docs/benchmarks.md. Under 10 minutes on 2 cores.
 #
-#   integration-tests/benchmarks/run.sh            # the full run (about 8 minutes; 9 on a busy machine)
+#   integration-tests/benchmarks/run.sh            # the full run (7m42s twice on a quiet machine)
 #   integration-tests/benchmarks/run.sh --quick    # about 4 minutes, to check the harness; the
 #                                                  # figures are not worth publishing
 #
