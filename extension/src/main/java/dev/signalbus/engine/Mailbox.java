@@ -236,6 +236,9 @@ final class Mailbox {
         try {
             executor.execute(drain);
         } catch (RejectedExecutionException e) {
+            if (engine.deliverOnFallback(drain)) {
+                return;
+            }
             workers.decrementAndGet();
             LOG.errorf(e, "The executor rejected a delivery task of %s (topic '%s'); %d signals stay queued",
                     spec.target(), spec.topic(), size.get());

@@ -12,6 +12,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -61,6 +64,12 @@ public final class SignalBusEngine implements SignalBus {
     private volatile int state = NEW;
     /** Set by the first {@link #shutdown()}; completed with its report. */
     private CompletableFuture<DrainReport> drained;
+    /**
+     * The bus's own thread for delivery tasks the executor refuses while the bus drains (an
+     * application server may stop its managed executors taking work before it stops the
+     * application: WildFly suspends them); created then, shut down when the drain ends.
+     */
+    private ExecutorService drainFallback;
 
     private SignalBusEngine(Builder builder) {
         this.config = builder.config;
@@ -326,6 +335,11 @@ public final class SignalBusEngine implements SignalBus {
         } else {
             LOG.debugf("Signal Bus drained in %s", took);
         }
+        synchronized (this) {
+            if (drainFallback != null) {
+                drainFallback.shutdown(); // its thread ends once a task still running returns
+            }
+        }
         return new DrainReport(complete, Map.copyOf(undelivered), took);
     }
 
@@ -348,6 +362,38 @@ public final class SignalBusEngine implements SignalBus {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /**
+     * Runs a delivery task the executor refused on the bus's own drain thread, if the bus is
+     * draining: the drain must not stop because the container stopped lending threads first.
+     *
+     * @return {@code false} if the bus is not draining (the caller reports the refusal)
+     */
+    boolean deliverOnFallback(Runnable task) {
+        ExecutorService fallback;
+        synchronized (this) {
+            if (state != DRAINING) {
+                return false;
+            }
+            if (drainFallback == null) {
+                drainFallback = Executors.newSingleThreadExecutor(runnable -> {
+                    Thread thread = new Thread(runnable, "signal-bus-drain");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+                LOG.infof("The executor refused delivery tasks while Signal Bus drains (the container stops lending"
+                        + " threads before it stops the application): the drain goes on on the bus's own thread"
+                        + " signal-bus-drain");
+            }
+            fallback = drainFallback;
+        }
+        try {
+            fallback.execute(task);
+            return true;
+        } catch (RejectedExecutionException e) {
+            return false; // the drain has just ended
         }
     }
 

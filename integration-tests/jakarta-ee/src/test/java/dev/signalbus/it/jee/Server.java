@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -80,6 +81,13 @@ final class Server {
 
     static String war() {
         return System.getProperty("wildfly.war");
+    }
+
+    /** The process of {@code standalone.sh} that run-wildfly.sh started (SIGTERM stops the server in order). */
+    static ProcessHandle launcher() throws IOException {
+        Path pidFile = deployments().getParent().getParent().resolve("signalbus-it/launcher.pid");
+        long pid = Long.parseLong(Files.readString(pidFile).trim());
+        return ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("the server launcher " + pid + " is gone"));
     }
 
     static Path chainFile() {

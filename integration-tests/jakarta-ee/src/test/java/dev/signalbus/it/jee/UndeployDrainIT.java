@@ -19,9 +19,10 @@ import org.junit.jupiter.api.Test;
  * arrives at the end of the chain in full. The last subscriber appends to a file outside the
  * deployment, read once the server reports the WAR undeployed.
  *
- * <p>Runs last (it undeploys the WAR the other tests use).
+ * <p>Runs after the other tests but {@link ShutdownDrainIT} (it undeploys the WAR the others use;
+ * it deploys it again at the end).
  */
-@Order(Integer.MAX_VALUE)
+@Order(Integer.MAX_VALUE - 1)
 class UndeployDrainIT {
 
     private static final int CHAINS = 100;
@@ -46,9 +47,14 @@ class UndeployDrainIT {
         // Each chain spends 20 ms in step B, so most of the burst was still in flight when the
         // undeploy was asked for: the drain, not luck, delivered it.
         assertThat(arrivedWhenUndeployAsked).isLessThan(CHAINS);
+
+        // deployed again for ShutdownDrainIT: the scanner deploys a WAR with a .dodeploy marker
+        Files.createFile(Server.deployments().resolve(Server.war() + ".dodeploy"));
+        await().atMost(Duration.ofSeconds(90)).until(() -> Files.exists(deployed));
+        await().atMost(Server.PATIENCE).until(() -> Server.status("deliveries") == 200);
     }
 
-    private static List<String> arrived(String id) throws IOException {
+    static List<String> arrived(String id) throws IOException {
         Path file = Server.chainFile();
         if (!Files.exists(file)) {
             return List.of();
