@@ -37,6 +37,7 @@ import dev.signalbus.SignalBus;
 import dev.signalbus.model.MethodModel;
 import dev.signalbus.model.TopicGraph;
 import dev.signalbus.quarkus.runtime.ExecutionModel;
+import dev.signalbus.quarkus.runtime.Invokers;
 import dev.signalbus.quarkus.runtime.PeriodicDefinition;
 import dev.signalbus.quarkus.runtime.PublishesInterceptor;
 import dev.signalbus.quarkus.runtime.SignalBusLifecycle;
@@ -57,14 +58,22 @@ import io.quarkus.arc.processor.BeanInfo;
 import io.quarkus.arc.processor.BuiltinScope;
 import io.quarkus.arc.processor.InvokerBuilder;
 import io.quarkus.arc.processor.InvokerInfo;
+import io.quarkus.deployment.GeneratedClassGizmoAdaptor;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.ExecutionTime;
 import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
+import io.quarkus.deployment.builditem.GeneratedClassBuildItem;
 import io.quarkus.deployment.execannotations.ExecutionModelAnnotationsAllowedBuildItem;
 import io.quarkus.deployment.recording.RecorderContext;
+import io.quarkus.gizmo.BytecodeCreator;
+import io.quarkus.gizmo.ClassCreator;
+import io.quarkus.gizmo.ClassOutput;
+import io.quarkus.gizmo.MethodCreator;
+import io.quarkus.gizmo.MethodDescriptor;
+import io.quarkus.gizmo.ResultHandle;
 import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.scheduler.deployment.ForceStartSchedulerBuildItem;
 
@@ -263,7 +272,9 @@ class SignalBusProcessor {
     @BuildStep
     @Record(ExecutionTime.STATIC_INIT)
     SyntheticBeanBuildItem bus(SignalBusRecorder recorder, RecorderContext recorderContext,
-            List<SubscriberMethodBuildItem> subscriberMethods, List<PeriodicMethodBuildItem> periodicMethods) {
+            List<SubscriberMethodBuildItem> subscriberMethods, List<PeriodicMethodBuildItem> periodicMethods,
+            BuildProducer<GeneratedClassBuildItem> generatedClasses) {
+        List<String> invokerClasses = new ArrayList<>();
         List<SubscriberMethodBuildItem> sortedSubscribers = new ArrayList<>(subscriberMethods);
         Collections.sort(sortedSubscribers);
         List<SubscriberDefinition> subscribers = new ArrayList<>();
@@ -272,7 +283,7 @@ class SignalBusProcessor {
             subscribers.add(new SubscriberDefinition(subscriber.topic(), subscriber.method().target(),
                     subscriber.signalClass(), subscriber.concurrency(), subscriber.batchMaxSize(),
                     subscriber.batchMaxWait(), subscriber.signalIndex(), subscriber.method().parameters().size(),
-                    item.executionModel, invoker(recorderContext, item.invoker.getClassDesc())));
+                    item.executionModel, number(invokerClasses, item.invoker)));
         }
         List<PeriodicMethodBuildItem> sortedPeriodics = new ArrayList<>(periodicMethods);
         Collections.sort(sortedPeriodics);
@@ -280,25 +291,53 @@ class SignalBusProcessor {
         for (PeriodicMethodBuildItem item : sortedPeriodics) {
             TopicGraph.Periodic periodic = item.periodic;
             periodics.add(new PeriodicDefinition(periodic.method().target(), periodic.every(), periodic.delay(),
-                    periodic.method().parameters().size(), item.executionModel,
-                    invoker(recorderContext, item.invoker.getClassDesc())));
+                    periodic.method().parameters().size(), item.executionModel, number(invokerClasses, item.invoker)));
         }
+        generateInvokers(new GeneratedClassGizmoAdaptor(generatedClasses, true), invokerClasses);
+        @SuppressWarnings({ "unchecked", "rawtypes" })
+        RuntimeValue<Invokers> invokers = (RuntimeValue) recorderContext.newInstance(Invokers.GENERATED);
         return SyntheticBeanBuildItem.configure(SignalBus.class)
                 .scope(ApplicationScoped.class)
                 .unremovable()
                 .addInjectionPoint(ClassType.create(DotName.createSimple(SignalBusLifecycle.class)))
-                .createWith(recorder.createBus(subscribers, periodics))
+                .createWith(recorder.createBus(subscribers, periodics, invokers))
                 .done();
     }
 
-    @SuppressWarnings("unchecked")
-    private static RuntimeValue<Invoker<Object, Object>> invoker(RecorderContext recorderContext, ClassDesc invokerClass) {
-        String packageName = invokerClass.packageName();
-        String className = packageName.isEmpty() ? invokerClass.displayName()
-                : packageName + "." + invokerClass.displayName();
-        // the generated invoker is instantiated with `new` in recorded bytecode: no reflection
-        RuntimeValue<?> invoker = recorderContext.newInstance(className);
-        return (RuntimeValue<Invoker<Object, Object>>) invoker;
+    /** Numbers an invoker: its index in {@code classes}, the argument of {@link Invokers#create}. */
+    private static int number(List<String> classes, InvokerInfo invoker) {
+        ClassDesc desc = invoker.getClassDesc();
+        String packageName = desc.packageName();
+        classes.add(packageName.isEmpty() ? desc.displayName() : packageName + "." + desc.displayName());
+        return classes.size() - 1;
+    }
+
+    /** Methods of at most this many cases each: a class file caps a method at 64 KB of code. */
+    private static final int CASES_PER_METHOD = 500;
+
+    /**
+     * {@code Invokers_Generated}: {@code create(i)} returns {@code new} invoker number {@code i}, so that
+     * each invoker class loads at its method's first call, not all at start-up (no reflection).
+     */
+    static void generateInvokers(ClassOutput output, List<String> invokerClasses) {
+        try (ClassCreator creator = ClassCreator.builder().classOutput(output).className(Invokers.GENERATED)
+                .interfaces(Invokers.class).setFinal(true).build()) {
+            MethodCreator create = creator.getMethodCreator("create", Invoker.class, int.class);
+            ResultHandle index = create.getMethodParam(0);
+            for (int from = 0; from < invokerClasses.size(); from += CASES_PER_METHOD) {
+                int to = Math.min(invokerClasses.size(), from + CASES_PER_METHOD);
+                MethodCreator part = creator.getMethodCreator("create" + from, Invoker.class, int.class)
+                        .setModifiers(Modifier.PRIVATE | Modifier.STATIC);
+                for (int i = from; i < to; i++) {
+                    BytecodeCreator match = part.ifIntegerEqual(part.getMethodParam(0), part.load(i)).trueBranch();
+                    match.returnValue(match.newInstance(MethodDescriptor.ofConstructor(invokerClasses.get(i))));
+                }
+                part.throwException(IllegalArgumentException.class, "No Signal Bus invoker in this part");
+                BytecodeCreator inPart = create.ifIntegerLessThan(index, create.load(to)).trueBranch();
+                inPart.returnValue(inPart.invokeStaticMethod(part.getMethodDescriptor(), index));
+            }
+            create.throwException(IllegalArgumentException.class, "No Signal Bus invoker of this number");
+        }
     }
 
     /** Classes that declare Signal Bus methods; {@code @Publishes} on a class is reported as a problem. */

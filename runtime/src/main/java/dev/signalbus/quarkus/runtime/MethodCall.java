@@ -27,19 +27,32 @@ import io.vertx.core.Vertx;
  */
 final class MethodCall implements SubscriberInvoker, Callable<Object> {
 
-    private final Invoker<Object, Object> invoker;
+    private final Invokers invokers;
+    private final int invokerIndex;
+    /** Created on the first call (see {@link Invokers}); an invoker is stateless, two racing calls may both create one. */
+    private volatile Invoker<Object, Object> invoker;
     private final int parameterCount;
     private final int signalIndex;
     private final ExecutionModel executionModel;
     private final Vertx vertx;
 
-    MethodCall(Invoker<Object, Object> invoker, int parameterCount, int signalIndex, ExecutionModel executionModel,
+    MethodCall(Invokers invokers, int invokerIndex, int parameterCount, int signalIndex, ExecutionModel executionModel,
             Vertx vertx) {
-        this.invoker = invoker;
+        this.invokers = invokers;
+        this.invokerIndex = invokerIndex;
         this.parameterCount = parameterCount;
         this.signalIndex = signalIndex;
         this.executionModel = executionModel;
         this.vertx = vertx;
+    }
+
+    private Invoker<Object, Object> invoker() {
+        Invoker<Object, Object> created = invoker;
+        if (created == null) {
+            created = invokers.create(invokerIndex);
+            invoker = created;
+        }
+        return created;
     }
 
     /** A periodic run: every parameter is looked up. */
@@ -124,12 +137,12 @@ final class MethodCall implements SubscriberInvoker, Callable<Object> {
         ManagedContext requestContext = Arc.container().requestContext();
         if (requestContext.isActive()) {
             // a quarkus-scheduler job run already activated a fresh request context for this run
-            return asStage(invoker.invoke(null, arguments));
+            return asStage(invoker().invoke(null, arguments));
         }
         ContextState state = requestContext.activate();
         Object result;
         try {
-            result = asStage(invoker.invoke(null, arguments));
+            result = asStage(invoker().invoke(null, arguments));
         } catch (Exception | Error e) {
             requestContext.terminate();
             throw e;

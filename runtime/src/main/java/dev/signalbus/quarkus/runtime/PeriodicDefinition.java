@@ -1,8 +1,5 @@
 package dev.signalbus.quarkus.runtime;
 
-import jakarta.enterprise.invoke.Invoker;
-
-import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.annotations.RecordableConstructor;
 
 /**
@@ -20,12 +17,12 @@ public final class PeriodicDefinition {
     public final int parameterCount;
     /** Where the method runs. */
     public final ExecutionModel executionModel;
-    /** The ArC invoker, with instance lookup and argument lookup for every parameter. */
-    public final RuntimeValue<Invoker<Object, Object>> invoker;
+    /** The number of the ArC invoker in {@link Invokers}, with instance lookup and argument lookup for every parameter. */
+    public final int invoker;
 
     @RecordableConstructor
     public PeriodicDefinition(String target, String every, String delay, int parameterCount,
-            ExecutionModel executionModel, RuntimeValue<Invoker<Object, Object>> invoker) {
+            ExecutionModel executionModel, int invoker) {
         this.target = target;
         this.every = every;
         this.delay = delay;

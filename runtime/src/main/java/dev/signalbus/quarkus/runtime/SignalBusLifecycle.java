@@ -72,7 +72,7 @@ public class SignalBusLifecycle {
     private volatile SignalBusEngine engine;
 
     SignalBusEngine create(List<SubscriberDefinition> subscribers, List<PeriodicDefinition> periodics,
-            Map<String, Class<?>> signalClasses) {
+            Map<String, Class<?>> signalClasses, Invokers invokers) {
         Config config = ConfigProvider.getConfig();
         Function<String, String> expressions = new Function<String, String>() {
             @Override
@@ -103,7 +103,7 @@ public class SignalBusLifecycle {
                     }
                 });
         for (SubscriberDefinition s : subscribers) {
-            MethodCall call = new MethodCall(s.invoker.getValue(), s.parameterCount, s.signalIndex, s.executionModel,
+            MethodCall call = new MethodCall(invokers, s.invoker, s.parameterCount, s.signalIndex, s.executionModel,
                     vertx);
             Duration maxWait = s.batchMaxSize > 0 ? duration(s.target, "@Batch(maxWait)", s.batchMaxWait, expressions)
                     : null;
@@ -111,7 +111,7 @@ public class SignalBusLifecycle {
                     s.batchMaxSize, maxWait, call));
         }
         for (PeriodicDefinition p : periodics) {
-            MethodCall call = new MethodCall(p.invoker.getValue(), p.parameterCount, -1, p.executionModel, vertx);
+            MethodCall call = new MethodCall(invokers, p.invoker, p.parameterCount, -1, p.executionModel, vertx);
             builder.periodic(new PeriodicSpec(p.target,
                     duration(p.target, "@PeriodicTask(every)", p.every, expressions),
                     duration(p.target, "@PeriodicTask(delay)", p.delay, expressions), call));

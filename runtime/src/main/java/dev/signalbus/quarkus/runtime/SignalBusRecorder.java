@@ -7,6 +7,7 @@ import java.util.function.Function;
 
 import dev.signalbus.SignalBus;
 import io.quarkus.arc.SyntheticCreationalContext;
+import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.annotations.Recorder;
 
 /**
@@ -21,7 +22,7 @@ public class SignalBusRecorder {
      * @return the creation function of the {@code SignalBus} bean
      */
     public Function<SyntheticCreationalContext<SignalBus>, SignalBus> createBus(List<SubscriberDefinition> subscribers,
-            List<PeriodicDefinition> periodics) {
+            List<PeriodicDefinition> periodics, RuntimeValue<Invokers> invokers) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         Map<String, Class<?>> signalClasses = new HashMap<>();
         for (SubscriberDefinition subscriber : subscribers) {
@@ -37,7 +38,7 @@ public class SignalBusRecorder {
             @Override
             public SignalBus apply(SyntheticCreationalContext<SignalBus> context) {
                 return context.getInjectedReference(SignalBusLifecycle.class).create(subscribers, periodics,
-                        signalClasses);
+                        signalClasses, invokers.getValue());
             }
         };
     }

@@ -1,8 +1,5 @@
 package dev.signalbus.quarkus.runtime;
 
-import jakarta.enterprise.invoke.Invoker;
-
-import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.annotations.RecordableConstructor;
 
 /**
@@ -28,13 +25,13 @@ public final class SubscriberDefinition {
     public final int parameterCount;
     /** Where the method runs. */
     public final ExecutionModel executionModel;
-    /** The ArC invoker, with instance lookup and argument lookup for every other parameter. */
-    public final RuntimeValue<Invoker<Object, Object>> invoker;
+    /** The number of the ArC invoker in {@link Invokers}, with instance lookup and argument lookup for every other parameter. */
+    public final int invoker;
 
     @RecordableConstructor
     public SubscriberDefinition(String topic, String target, String signalClass, int concurrency, int batchMaxSize,
             String batchMaxWait, int signalIndex, int parameterCount, ExecutionModel executionModel,
-            RuntimeValue<Invoker<Object, Object>> invoker) {
+            int invoker) {
         this.topic = topic;
         this.target = target;
         this.signalClass = signalClass;
