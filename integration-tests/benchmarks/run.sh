@@ -4,7 +4,7 @@
 # delivery (JMH), the latency run at half of our saturation, the idle-subscriber cost and the Quarkus
 # start-up with 1,000 subscriber methods, then writes docs/benchmarks.md. Under 10 minutes on 2 cores.
 #
-#   integration-tests/benchmarks/run.sh            # the full run (7m42s twice on a quiet machine)
+#   integration-tests/benchmarks/run.sh            # the full run (7m38s to 7m53s in four runs)
 #   integration-tests/benchmarks/run.sh --quick    # about 4 minutes, to check the harness; the
 #                                                  # figures are not worth publishing
 #
@@ -27,7 +27,7 @@ LATENCY_SECONDS=3
 LATENCY_RUNS=3
 IDLE_SUBSCRIBERS=10000
 STARTUP_METHODS=1000
-STARTUP_RUNS=5
+STARTUP_RUNS=11
 SETTINGS="full"
 if [[ "${1:-}" == "--quick" ]]; then
   JMH_OPTS=(-wi 1 -w 500ms -i 2 -r 500ms -f 1 -to 1min -prof gc)
