@@ -27,9 +27,10 @@ import org.jctools.queues.atomic.unpadded.MpscChunkedAtomicUnpaddedArrayQueue;
  * in linked chunks of {@value #CHUNK} slots, used as a ring while the backlog fits one chunk (no
  * allocation per signal) and grown by a chunk when it does not; only the drain task holding the one
  * slot reads it. The unpadded variant: the padded one made an idle subscriber cost 1.6 KB instead
- * of 1.1 KB, for no throughput difference measurable on two cores. With concurrency above 1, a {@link ConcurrentLinkedQueue}. The bound is not the
- * queue's: {@link #size} reserves a place before every offer (all or nothing across a topic's
- * subscribers), and the queue is made large enough never to refuse a reserved signal.
+ * of 1.1 KB, for no throughput difference measurable on two cores. With concurrency above 1, a
+ * {@link ConcurrentLinkedQueue}. The bound is not the queue's: {@link #size} reserves a place
+ * before every offer (all or nothing across a topic's subscribers), and the queue is made large
+ * enough never to refuse a reserved signal.
  */
 final class Mailbox {
 
@@ -120,7 +121,7 @@ final class Mailbox {
     }
 
     /**
-     * Queues a signal into a place reserved with {@link #reserve()}; the publisher has registered
+     * Queues a signal into a place reserved with {@link #tryReserve()}; the publisher has registered
      * its unit of pending work, which the delivery (or the discard) gives back. Never fails: if the
      * drain timed out since the reservation, {@link #discard()} has counted this signal in its
      * report (the reservation was in the count it closed), and nobody delivers it.
@@ -154,6 +155,7 @@ final class Mailbox {
             throw full("and this thread must not block");
         }
         if (deadline == 0) {
+            // "| 1": never 0, which stands for "not set yet"
             deadline = (System.nanoTime() + engine.config.publishTimeout().toNanos()) | 1;
         }
         synchronized (roomLock) {

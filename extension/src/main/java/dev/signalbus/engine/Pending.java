@@ -26,10 +26,6 @@ final class Pending {
     // waiters, so at least one of them sees the other.
     private volatile int waiters;
 
-    void add(long n) {
-        count.addAndGet(n);
-    }
-
     void increment() {
         count.incrementAndGet();
     }
