@@ -61,6 +61,11 @@ final class Mailbox {
     private final Object roomLock = new Object();
     private volatile int roomWaiters;
     private final AtomicBoolean batchTimerArmed = new AtomicBoolean();
+    /** A delivery task the executor refused is offered again after this delay, doubled each time. */
+    static final long RETRY_FIRST_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    static final long RETRY_MAX_NANOS = TimeUnit.SECONDS.toNanos(5);
+    private final AtomicBoolean retryArmed = new AtomicBoolean();
+    private volatile long retryDelayNanos = RETRY_FIRST_NANOS;
     private final Runnable drain = this::drain;
 
     /** The threads running {@link #drain()} tasks now. */
@@ -242,8 +247,43 @@ final class Mailbox {
                 return;
             }
             workers.decrementAndGet();
-            LOG.errorf(e, "The executor rejected a delivery task of %s (topic '%s'); %d signals stay queued",
-                    spec.target(), spec.topic(), size.get());
+            retryLater(e);
+            return;
+        }
+        if (retryDelayNanos != RETRY_FIRST_NANOS) {
+            retryDelayNanos = RETRY_FIRST_NANOS;
+            LOG.infof("The executor takes the delivery tasks of %s (topic '%s') again", spec.target(), spec.topic());
+        }
+    }
+
+    /**
+     * The executor refused a delivery task while the bus runs (a server suspended for maintenance,
+     * a bounded pool that is full): the signals stay queued, and the task is offered again after a
+     * delay that doubles up to {@link #RETRY_MAX_NANOS}, until it is accepted, also when nobody
+     * publishes to this topic any more. Logged once per episode.
+     */
+    private void retryLater(RejectedExecutionException refusal) {
+        if (!retryArmed.compareAndSet(false, true)) {
+            return;
+        }
+        long delay = retryDelayNanos;
+        retryDelayNanos = Math.min(delay * 2, RETRY_MAX_NANOS);
+        if (delay == RETRY_FIRST_NANOS) {
+            LOG.errorf(refusal, "The executor refused a delivery task of %s (topic '%s'); %d signals stay queued and"
+                    + " are offered again, every %d ms at first and at most every %d s, until it takes them",
+                    spec.target(), spec.topic(), Math.max(size.get(), 0), TimeUnit.NANOSECONDS.toMillis(delay),
+                    TimeUnit.NANOSECONDS.toSeconds(RETRY_MAX_NANOS));
+        }
+        // like the batch timer: the delay thread must not keep a stopped bus reachable
+        WeakReference<Mailbox> mailbox = new WeakReference<>(this);
+        CompletableFuture.delayedExecutor(delay, TimeUnit.NANOSECONDS).execute(() -> retryFired(mailbox));
+    }
+
+    private static void retryFired(WeakReference<Mailbox> reference) {
+        Mailbox mailbox = reference.get();
+        if (mailbox != null) {
+            mailbox.retryArmed.set(false);
+            mailbox.wakeIfQueued();
         }
     }
 
