@@ -3,9 +3,6 @@ package dev.signalbus.cdi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -59,19 +56,7 @@ class ContainerExecutorsTest {
         @Produces
         @Singleton
         ManagedScheduledExecutorService defaultExecutor() {
-            return (ManagedScheduledExecutorService) Proxy.newProxyInstance(getClass().getClassLoader(),
-                    new Class<?>[] { ManagedScheduledExecutorService.class }, (proxy, method, args) -> {
-                        if (method.getDeclaringClass() == Object.class) {
-                            return method.invoke(POOL, args);
-                        }
-                        Method target = ScheduledThreadPoolExecutor.class.getMethod(method.getName(),
-                                method.getParameterTypes());
-                        try {
-                            return target.invoke(POOL, args);
-                        } catch (InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    });
+            return StandInManagedExecutor.over(POOL);
         }
     }
 

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.lang.ref.WeakReference;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import dev.signalbus.Publishes;
 import dev.signalbus.Subscribes;
 import dev.signalbus.cdi.SignalBusExtension;
+import dev.signalbus.cdi.StandInManagedExecutor;
 
 /**
  * Case 7 with a container that lends the bus its threads: a Jakarta Concurrency managed executor
@@ -81,19 +79,7 @@ class ManagedExecutorLifecycleTest {
         @Produces
         @Singleton
         ManagedScheduledExecutorService defaultExecutor() {
-            return (ManagedScheduledExecutorService) Proxy.newProxyInstance(getClass().getClassLoader(),
-                    new Class<?>[] { ManagedScheduledExecutorService.class }, (proxy, method, args) -> {
-                        if (method.getDeclaringClass() == Object.class) {
-                            return method.invoke(SERVER_POOL, args);
-                        }
-                        Method target = ScheduledThreadPoolExecutor.class.getMethod(method.getName(),
-                                method.getParameterTypes());
-                        try {
-                            return target.invoke(SERVER_POOL, args);
-                        } catch (InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    });
+            return StandInManagedExecutor.over(SERVER_POOL);
         }
     }
 
