@@ -24,12 +24,19 @@ public interface SignalBus {
      * {@link java.util.concurrent.CompletionStage} its value once it completes normally.
      *
      * @throws IllegalStateException after the bus has stopped, or when a subscriber's queue
-     *         stays full past {@code publish-timeout} (the message names topic and subscriber)
+     *         stays full past {@code publish-timeout} (the message names topic and subscriber),
+     *         or at once when no room can come (the caller is a delivery that, with the others
+     *         that could make room, publishes into full queues in a cycle, and the queue holds
+     *         twice its capacity already)
+     * @throws IllegalArgumentException when {@code topic} is blank
      */
     void publish(String topic, Object signal);
 
     /**
      * Waits until every queue is empty and no delivery or periodic run is in flight.
+     *
+     * @param timeout any duration; one too long to count in nanoseconds waits without end, zero
+     *        or a negative one only looks
      *
      * @return {@code true} once idle, {@code false} if the timeout elapsed first
      */

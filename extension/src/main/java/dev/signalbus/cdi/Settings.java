@@ -111,10 +111,24 @@ abstract class Settings {
         }
     }
 
-    private static String unquote(String topic) {
-        if (topic.length() >= 2 && topic.startsWith("\"") && topic.endsWith("\"")) {
-            return topic.substring(1, topic.length() - 1);
+    /**
+     * The topic of a {@code topics.<name>} key: a quoted name loses its quotes, and inside it
+     * {@code \\"} stands for a quote and {@code \\\\} for a backslash, as in SmallRye Config's
+     * quoted map keys ({@code signal-bus.topics."orders.eu".queue-capacity}).
+     */
+    static String unquote(String topic) {
+        if (topic.length() < 2 || !topic.startsWith("\"") || !topic.endsWith("\"")) {
+            return topic;
         }
-        return topic;
+        String inner = topic.substring(1, topic.length() - 1);
+        StringBuilder name = new StringBuilder(inner.length());
+        for (int i = 0; i < inner.length(); i++) {
+            char c = inner.charAt(i);
+            if (c == '\\' && i + 1 < inner.length()) {
+                c = inner.charAt(++i);
+            }
+            name.append(c);
+        }
+        return name.toString();
     }
 }

@@ -161,6 +161,14 @@ public class SignalBusExtension implements Extension {
                 periodics.add(spec);
             }
         }
+        SignalBusEngine.Builder builder = SignalBusEngine.builder();
+        if (config != null) {
+            // the checks of settings and specs together (a @Batch larger than its queue), once in the engine
+            builder.config(config);
+            subscribers.forEach(builder::subscriber);
+            periodics.forEach(builder::periodic);
+            problems.addAll(builder.problems(Settings.PREFIX));
+        }
         if (!problems.isEmpty()) {
             event.addDeploymentProblem(new DeploymentException(report(problems)));
             return;
@@ -169,24 +177,15 @@ public class SignalBusExtension implements Extension {
             LOG.warn(warning);
         }
         this.executors = BusExecutors.create(beanManager, deliveryThreads, periodics.size());
-        this.engine = engine(config, executors, beanManager.getEvent().select(SignalFailure.class), subscribers,
-                periodics);
-    }
-
-    private static SignalBusEngine engine(BusConfig config, BusExecutors executors, Event<SignalFailure> failures,
-            List<SubscriberSpec> subscribers, List<PeriodicSpec> periodics) {
-        SignalBusEngine.Builder builder = SignalBusEngine.builder()
-                .config(config)
-                .failureHandler(failures::fire);
+        Event<SignalFailure> failures = beanManager.getEvent().select(SignalFailure.class);
+        builder.failureHandler(failures::fire);
         if (executors.executor() != null) {
             builder.executor(executors.executor());
         }
         if (executors.scheduler() != null) {
             builder.scheduler(PeriodicScheduler.of(executors.scheduler()));
         }
-        subscribers.forEach(builder::subscriber);
-        periodics.forEach(builder::periodic);
-        return builder.build();
+        this.engine = builder.build();
     }
 
     private static String report(List<String> errors) {

@@ -6,14 +6,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import dev.signalbus.model.Durations;
+
 /**
  * The bus settings. Front doors read them from their configuration ({@code quarkus.signal-bus.*}
  * on Quarkus, {@code signal-bus.*} through MicroProfile Config elsewhere) and pass the prefix so
  * that an invalid value is reported with its full key.
  *
- * @param shutdownTimeout how long the drain may take, positive
+ * @param shutdownTimeout how long the drain may take, positive, at most {@link Durations#MAX}
  * @param queueCapacity the capacity of each subscriber's queue, positive
- * @param publishTimeout how long a publisher waits for room in a full queue, zero or positive
+ * @param publishTimeout how long a publisher waits for room in a full queue, zero or positive, at
+ *        most {@link Durations#MAX}
  * @param topicQueueCapacity per-topic overrides of {@code queueCapacity}
  */
 public record BusConfig(Duration shutdownTimeout, int queueCapacity, Duration publishTimeout,
@@ -57,14 +60,17 @@ public record BusConfig(Duration shutdownTimeout, int queueCapacity, Duration pu
      */
     public List<String> problems(String prefix) {
         List<String> problems = new ArrayList<>();
-        if (shutdownTimeout == null || shutdownTimeout.isNegative() || shutdownTimeout.isZero()) {
-            problems.add(invalid(prefix + "shutdown-timeout", shutdownTimeout, "a positive duration"));
+        if (shutdownTimeout == null || shutdownTimeout.isNegative() || shutdownTimeout.isZero()
+                || Durations.tooLong(shutdownTimeout)) {
+            problems.add(invalid(prefix + "shutdown-timeout", shutdownTimeout,
+                    "a positive duration up to " + Durations.MAX_TEXT));
         }
         if (queueCapacity < 1 || queueCapacity > MAX_QUEUE_CAPACITY) {
             problems.add(invalid(prefix + "queue-capacity", queueCapacity, CAPACITY_RANGE));
         }
-        if (publishTimeout == null || publishTimeout.isNegative()) {
-            problems.add(invalid(prefix + "publish-timeout", publishTimeout, "zero or a positive duration"));
+        if (publishTimeout == null || publishTimeout.isNegative() || Durations.tooLong(publishTimeout)) {
+            problems.add(invalid(prefix + "publish-timeout", publishTimeout,
+                    "zero or a positive duration up to " + Durations.MAX_TEXT));
         }
         new TreeMap<>(topicQueueCapacity).forEach((topic, capacity) -> {
             if (capacity == null || capacity < 1 || capacity > MAX_QUEUE_CAPACITY) {

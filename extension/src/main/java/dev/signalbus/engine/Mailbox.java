@@ -8,7 +8,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,6 +30,11 @@ import org.jctools.queues.atomic.unpadded.MpscChunkedAtomicUnpaddedArrayQueue;
  * {@link ConcurrentLinkedQueue}. The bound is not the queue's: {@link #size} reserves a place
  * before every offer (all or nothing across a topic's subscribers), and the queue is made large
  * enough never to refuse a reserved signal.
+ * <p>
+ * A publisher whose wait for room could never end ({@link RoomWaits}: the only deliveries that
+ * could make room wait for room themselves) does not wait: it may put its signal beyond the
+ * capacity, up to {@link #beyondLimit} signals in all (twice the capacity), and past that it is
+ * refused at once with an exception naming the subscribers of the cycle.
  */
 final class Mailbox {
 
@@ -45,6 +49,11 @@ final class Mailbox {
 
     final SubscriberSpec spec;
     final int capacity;
+    /**
+     * How many signals the queue holds at most with those of publishers that could not wait: twice
+     * the capacity, within {@link BusConfig#MAX_QUEUE_CAPACITY} (the queue is made that large).
+     */
+    final int beyondLimit;
     private final SignalBusEngine engine;
     private final Executor executor;
 
@@ -73,10 +82,14 @@ final class Mailbox {
 
     final LongAdder delivered = new LongAdder();
     final LongAdder failed = new LongAdder();
+    /** Publishes refused by this full queue while the bus drained: they make the drain incomplete. */
+    final LongAdder refusedWhileDraining = new LongAdder();
+    private final AtomicBoolean beyondLogged = new AtomicBoolean();
 
     Mailbox(SubscriberSpec spec, int capacity, SignalBusEngine engine, Executor executor) {
         this.spec = spec;
         this.capacity = capacity;
+        this.beyondLimit = capacity + Math.min(capacity, BusConfig.MAX_QUEUE_CAPACITY - capacity);
         this.engine = engine;
         this.executor = executor;
         this.queue = spec.concurrency() == 1 ? singleConsumerQueue(capacity) : new ConcurrentLinkedQueue<>();
@@ -94,12 +107,14 @@ final class Mailbox {
     /**
      * Reserves a place if there is one; never waits.
      *
+     * @param beyond whether the publisher may use the places beyond the capacity: only one that
+     *        {@link #awaitRoom} told that no room can come
      * @return {@code false} if the queue is full
      * @throws IllegalStateException if the bus stopped after a drain that timed out
      */
-    boolean tryReserve() {
+    boolean tryReserve(boolean beyond) {
         int reserved = size.incrementAndGet();
-        if (reserved > 0 && reserved <= capacity) {
+        if (reserved > 0 && reserved <= (beyond ? beyondLimit : capacity)) {
             return true;
         }
         size.decrementAndGet();
@@ -126,7 +141,7 @@ final class Mailbox {
     }
 
     /**
-     * Queues a signal into a place reserved with {@link #tryReserve()}; the publisher has registered
+     * Queues a signal into a place reserved with {@link #tryReserve(boolean)}; the publisher has registered
      * its unit of pending work, which the delivery (or the discard) gives back. Never fails: if the
      * drain timed out since the reservation, {@link #discard()} has counted this signal in its
      * report (the reservation was in the count it closed), and nobody delivers it.
@@ -145,24 +160,65 @@ final class Mailbox {
 
     /**
      * Waits until the queue has room (without reserving it: the publisher starts its reservations
-     * over, holding no place while it waits).
+     * over, holding no place while it waits), unless that room can never come.
      *
      * @param deadline the publish's deadline from an earlier wait, or 0 if this is its first
-     * @return the publish's deadline
+     * @return the publish's deadline, or {@link #BEYOND} if the room cannot come (every delivery
+     *         that could make it waits for room itself, maybe this very thread): the publisher may
+     *         then reserve beyond the capacity
      * @throws IllegalStateException if the queue stays full for {@code publish-timeout}, the
-     *         bus has not started or stopped, or the thread must not block or is interrupted
+     *         bus has not started or stopped, the thread must not block or is interrupted, or no
+     *         room can come and the places beyond the capacity are taken too
      */
     long awaitRoom(long deadline) {
         if (!engine.started()) {
-            throw full("before the bus started (nothing is delivered until then)");
+            throw refused(full("before the bus started (nothing is delivered until then)"));
         }
         if (!engine.blockingAllowed.getAsBoolean()) {
-            throw full("and this thread must not block");
+            throw refused(full("and this thread must not block"));
         }
         if (deadline == 0) {
-            // "| 1": never 0, which stands for "not set yet"
+            // "| 1": never 0, which stands for "not set yet" (and for BEYOND)
             deadline = (System.nanoTime() + engine.config.publishTimeout().toNanos()) | 1;
         }
+        List<Mailbox> stuck = engine.roomWaits.enter(this);
+        if (stuck != null) {
+            return beyond(stuck);
+        }
+        try {
+            return waitForRoom(deadline);
+        } finally {
+            engine.roomWaits.leave();
+        }
+    }
+
+    /** Returned by {@link #awaitRoom} when no room can come. */
+    static final long BEYOND = 0;
+
+    private long beyond(List<Mailbox> stuck) {
+        StringBuilder cycle = new StringBuilder();
+        for (Mailbox mailbox : stuck) {
+            cycle.append(cycle.length() == 0 ? "" : ", ").append(mailbox.spec.target()).append(" (topic '")
+                    .append(mailbox.spec.topic()).append("')");
+        }
+        if (size.get() >= beyondLimit) {
+            throw refused(new IllegalStateException("Signal Bus queue of subscriber " + spec.target() + " for topic '"
+                    + spec.topic() + "' is full (" + capacity + " signals, and " + (beyondLimit - capacity)
+                    + " more taken beyond its capacity from publishers that could not wait) and no room can come:"
+                    + " every delivery that could make room is publishing into a full queue itself, in a cycle: "
+                    + cycle + "; the signal was not published. Raise queue-capacity for the topics of the cycle,"
+                    + " or let a subscriber of the cycle publish less than it receives"));
+        }
+        if (beyondLogged.compareAndSet(false, true)) {
+            LOG.warnf("The queue of %s (topic '%s') is full (%d signals) and every delivery that could make room is"
+                    + " publishing into a full queue itself (%s): a publisher that waited would wait for nothing, so"
+                    + " its signal is queued beyond the capacity, up to %d signals in all; past that such a publish"
+                    + " is refused. Logged once.", spec.target(), spec.topic(), capacity, cycle, beyondLimit);
+        }
+        return BEYOND;
+    }
+
+    private long waitForRoom(long deadline) {
         synchronized (roomLock) {
             roomWaiters++;
             try {
@@ -177,19 +233,27 @@ final class Mailbox {
                     }
                     long remaining = deadline - System.nanoTime();
                     if (remaining <= 0) {
-                        throw full("for " + engine.config.publishTimeout());
+                        throw refused(full("for " + engine.config.publishTimeout()));
                     }
                     try {
                         TimeUnit.NANOSECONDS.timedWait(roomLock, remaining);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
-                        throw full("and the publishing thread was interrupted");
+                        throw refused(full("and the publishing thread was interrupted"));
                     }
                 }
             } finally {
                 roomWaiters--;
             }
         }
+    }
+
+    /** Counts a refusal while the bus drains: the drain report is then not complete. */
+    private IllegalStateException refused(IllegalStateException refusal) {
+        if (engine.draining()) {
+            refusedWhileDraining.increment();
+        }
+        return refusal;
     }
 
     private IllegalStateException full(String why) {
@@ -239,30 +303,47 @@ final class Mailbox {
         }
     }
 
+    /**
+     * Starts a drain task holding a slot taken by {@link #wake()} (or kept by a task that gives
+     * its thread back). Never throws: whatever the executor throws, a refusal or an error such as
+     * {@code OutOfMemoryError: unable to create native thread}, the slot is released, the signals
+     * stay queued and the task is offered again later.
+     */
     private void submit() {
-        try {
-            executor.execute(drain);
-        } catch (RejectedExecutionException e) {
-            if (engine.deliverOnFallback(drain)) {
-                return;
-            }
+        if (!engine.dispatching()) {
+            // the bus has stopped: nothing more is delivered (a drain that timed out counted what is left)
             workers.decrementAndGet();
-            retryLater(e);
             return;
         }
-        if (retryDelayNanos != RETRY_FIRST_NANOS) {
-            retryDelayNanos = RETRY_FIRST_NANOS;
-            LOG.infof("The executor takes the delivery tasks of %s (topic '%s') again", spec.target(), spec.topic());
+        Throwable refusal;
+        try {
+            executor.execute(drain);
+            if (retryDelayNanos != RETRY_FIRST_NANOS) {
+                retryDelayNanos = RETRY_FIRST_NANOS;
+                LOG.infof("The executor takes the delivery tasks of %s (topic '%s') again", spec.target(),
+                        spec.topic());
+            }
+            return;
+        } catch (RuntimeException | Error e) {
+            refusal = e;
+        }
+        if (engine.deliverOnFallback(drain)) {
+            return;
+        }
+        workers.decrementAndGet();
+        // a signal queued after the slot was released wakes a task itself
+        if (hasDueWork()) {
+            retryLater(refusal);
         }
     }
 
     /**
      * The executor refused a delivery task while the bus runs (a server suspended for maintenance,
-     * a bounded pool that is full): the signals stay queued, and the task is offered again after a
-     * delay that doubles up to {@link #RETRY_MAX_NANOS}, until it is accepted, also when nobody
-     * publishes to this topic any more. Logged once per episode.
+     * a bounded pool that is full, no thread could be created): the signals stay queued, and the
+     * task is offered again after a delay that doubles up to {@link #RETRY_MAX_NANOS}, until it is
+     * accepted, also when nobody publishes to this topic any more. Logged once per episode.
      */
-    private void retryLater(RejectedExecutionException refusal) {
+    private void retryLater(Throwable refusal) {
         if (!retryArmed.compareAndSet(false, true)) {
             return;
         }
@@ -276,7 +357,14 @@ final class Mailbox {
         }
         // like the batch timer: the delay thread must not keep a stopped bus reachable
         WeakReference<Mailbox> mailbox = new WeakReference<>(this);
-        CompletableFuture.delayedExecutor(delay, TimeUnit.NANOSECONDS).execute(() -> retryFired(mailbox));
+        try {
+            CompletableFuture.delayedExecutor(delay, TimeUnit.NANOSECONDS).execute(() -> retryFired(mailbox));
+        } catch (RuntimeException | Error e) {
+            // not even the JDK's delay thread could start: the next publish to this topic wakes a task
+            retryArmed.set(false);
+            LOG.errorf(e, "Signal Bus could not arm the retry of %s's delivery task (topic '%s'); its queued signals"
+                    + " wait for the next publish to the topic or the drain", spec.target(), spec.topic());
+        }
     }
 
     private static void retryFired(WeakReference<Mailbox> reference) {
@@ -316,6 +404,11 @@ final class Mailbox {
                         wake();
                     }
                     return;
+                }
+                if (spec.concurrency() > 1 && workers.get() < spec.concurrency() && hasDueWork()) {
+                    // a backlog (published before the start, or while the executor refused) gets up to
+                    // concurrency tasks, not only the one that woke up
+                    wake();
                 }
                 int n = spec.batch() ? ((List<?>) work).size() : 1;
                 boolean async = false;
@@ -522,6 +615,16 @@ final class Mailbox {
      */
     int interruptRunning() {
         return runners.interrupt();
+    }
+
+    /** The threads delivering this subscriber's signals now. */
+    Thread[] runnerThreads() {
+        return runners.snapshot();
+    }
+
+    /** Slots held by drain tasks (running, waiting for a thread, or waiting for an async result). */
+    int workerCount() {
+        return workers.get();
     }
 
     /** A batch subscriber's signal with the time it was queued. */

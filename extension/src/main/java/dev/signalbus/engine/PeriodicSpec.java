@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 
+import dev.signalbus.model.Durations;
+
 /**
  * One periodic task as the engine sees it.
  *
@@ -20,11 +22,13 @@ public record PeriodicSpec(String target, Duration every, Duration delay, Callab
     public PeriodicSpec {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(task, "task");
-        if (every == null || every.isZero() || every.isNegative()) {
-            throw new IllegalArgumentException(target + ": every must be positive, was " + every);
+        if (every == null || every.isZero() || every.isNegative() || Durations.tooLong(every)) {
+            throw new IllegalArgumentException(target + ": every must be positive and at most "
+                    + Durations.MAX_TEXT + ", was " + every);
         }
-        if (delay == null || delay.isNegative()) {
-            throw new IllegalArgumentException(target + ": delay must not be negative, was " + delay);
+        if (delay == null || delay.isNegative() || Durations.tooLong(delay)) {
+            throw new IllegalArgumentException(target + ": delay must be zero or positive and at most "
+                    + Durations.MAX_TEXT + ", was " + delay);
         }
     }
 }

@@ -33,6 +33,11 @@ final class Runners {
         }
     }
 
+    /** The threads in now. */
+    synchronized Thread[] snapshot() {
+        return threads.toArray(new Thread[0]);
+    }
+
     /** Interrupts every thread in; from now on the bus is stopped. @return how many */
     synchronized int interrupt() {
         interrupted = true;

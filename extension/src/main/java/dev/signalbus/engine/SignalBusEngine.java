@@ -3,18 +3,20 @@ package dev.signalbus.engine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -54,6 +56,13 @@ public final class SignalBusEngine implements SignalBus {
     final BooleanSupplier blockingAllowed;
     final Failures failures;
     final Pending pending = new Pending();
+    final RoomWaits roomWaits = new RoomWaits();
+    /**
+     * The most topic names counted one by one as unrouted; signals to further topics without
+     * subscribers are counted together: topics named at run time ({@link #publish}) must not grow
+     * the heap without bound.
+     */
+    public static final int MAX_UNROUTED_TOPICS = 1000;
 
     /** Built once: publishing looks up one array per topic and resolves nothing else. */
     private final Map<String, Mailbox[]> topics;
@@ -61,6 +70,9 @@ public final class SignalBusEngine implements SignalBus {
     private final List<Periodic> periodics;
     private final PeriodicScheduler scheduler;
     private final Map<String, LongAdder> unrouted = new ConcurrentHashMap<>();
+    private final LongAdder unroutedOther = new LongAdder();
+    /** Results of async publishers not yet completed, per topic; an entry goes when its count is 0. */
+    private final Map<String, Integer> asyncResults = new ConcurrentHashMap<>();
     private volatile int state = NEW;
     /** Set by the first {@link #shutdown()}; completed with its report. */
     private CompletableFuture<DrainReport> drained;
@@ -114,9 +126,18 @@ public final class SignalBusEngine implements SignalBus {
                 topics.size(), periodics.size());
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException if {@code topic} is blank
+     */
     @Override
     public void publish(String topic, Object signal) {
         Objects.requireNonNull(topic, "topic");
+        if (topic.isBlank()) {
+            throw new IllegalArgumentException("Signal Bus cannot publish to a blank topic ('" + topic
+                    + "'): name the topic, e.g. publish(\"orders\", order)");
+        }
         if (signal instanceof Optional<?> optional) {
             signal = optional.orElse(null);
         }
@@ -161,16 +182,27 @@ public final class SignalBusEngine implements SignalBus {
         int reserved = 0;
         int counted = 0;
         long deadline = 0;
+        // the queues in which no room can come for this publisher, which may then go beyond capacity
+        boolean[] beyond = null;
         try {
             while (reserved < n) {
                 Mailbox next = subscribers[reserved];
-                if (next.tryReserve()) {
+                if (next.tryReserve(beyond != null && beyond[reserved])) {
                     reserved++;
                     continue;
                 }
                 counted += unreserve(subscribers, reserved);
+                int full = reserved;
                 reserved = 0;
-                deadline = next.awaitRoom(deadline);
+                long waited = next.awaitRoom(deadline);
+                if (waited == Mailbox.BEYOND) {
+                    if (beyond == null) {
+                        beyond = new boolean[n];
+                    }
+                    beyond[full] = true;
+                } else {
+                    deadline = waited;
+                }
             }
         } catch (RuntimeException | Error e) {
             counted += unreserve(subscribers, reserved);
@@ -215,8 +247,10 @@ public final class SignalBusEngine implements SignalBus {
         if (!pending.tryIncrement()) {
             throw stoppedException(topic);
         }
+        asyncResults.merge(topic, 1, Integer::sum);
         stage.whenComplete((value, failure) -> {
             try {
+                asyncResults.computeIfPresent(topic, (t, count) -> count == 1 ? null : count - 1);
                 if (failure == null) {
                     publish(topic, value);
                 }
@@ -233,9 +267,18 @@ public final class SignalBusEngine implements SignalBus {
     private void unrouted(String topic, Object signal) {
         LongAdder counter = unrouted.get(topic);
         if (counter == null) {
+            if (unrouted.size() >= MAX_UNROUTED_TOPICS) {
+                unroutedOther.increment();
+                return;
+            }
             counter = unrouted.computeIfAbsent(topic, t -> new LongAdder());
             LOG.debugf("Topic '%s' has no subscriber; its signals are counted as unrouted (first: %s)", topic,
                     signal.getClass().getName());
+            if (unrouted.size() == MAX_UNROUTED_TOPICS) {
+                LOG.warnf("Signals were published to %d topics without subscribers; signals to further such topics"
+                        + " are counted together, not per topic (publishing to topic names made at run time?)",
+                        MAX_UNROUTED_TOPICS);
+            }
         }
         counter.increment();
     }
@@ -245,10 +288,17 @@ public final class SignalBusEngine implements SignalBus {
                 + "cannot publish to topic '" + topic + "'");
     }
 
+    /** {@inheritDoc} Any duration: one too long for nanoseconds waits as if without end. */
     @Override
     public boolean awaitIdle(Duration timeout) {
+        long nanos;
         try {
-            return pending.awaitZero(timeout.toNanos());
+            nanos = timeout.toNanos();
+        } catch (ArithmeticException e) {
+            nanos = timeout.isNegative() ? 0 : Long.MAX_VALUE;
+        }
+        try {
+            return pending.awaitZero(nanos);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
@@ -308,6 +358,13 @@ public final class SignalBusEngine implements SignalBus {
         state = STOPPED;
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         Map<String, Long> undelivered = new LinkedHashMap<>();
+        Map<String, Long> refused = new LinkedHashMap<>();
+        for (Mailbox mailbox : mailboxes) {
+            long count = mailbox.refusedWhileDraining.sum();
+            if (count > 0) {
+                refused.put(mailbox.spec.topic() + " -> " + mailbox.spec.target(), count);
+            }
+        }
         if (!complete) {
             for (Mailbox mailbox : mailboxes) {
                 long left = mailbox.discard();
@@ -320,6 +377,8 @@ public final class SignalBusEngine implements SignalBus {
                     undelivered.put("periodic task " + periodic.spec.target(), 1L);
                 }
             }
+            asyncResults.forEach((topic, count) -> undelivered.put("async publisher results for topic '" + topic
+                    + "' not completed", (long) count));
             // "stops its workers": the deliveries and runs still going may hold threads of a pool the
             // bus does not own (Quarkus would wait for them), so they are interrupted here
             int interrupted = 0;
@@ -332,15 +391,20 @@ public final class SignalBusEngine implements SignalBus {
             LOG.errorf("Signal Bus did not drain within shutdown-timeout %s; not delivered: %s; %d deliveries or"
                     + " periodic runs still in progress were interrupted", config.shutdownTimeout(), undelivered,
                     interrupted);
-        } else {
+        } else if (refused.isEmpty()) {
             LOG.debugf("Signal Bus drained in %s", took);
+        }
+        if (!refused.isEmpty()) {
+            LOG.errorf("Signal Bus refused signals while it drained, because their subscribers' queues stayed full: %s;"
+                    + " each refusal was thrown to its publisher (a subscriber publishing in a chain fails that"
+                    + " delivery, reported as a SignalFailure)", refused);
         }
         synchronized (this) {
             if (drainFallback != null) {
                 drainFallback.shutdown(); // its thread ends once a task still running returns
             }
         }
-        return new DrainReport(complete, Map.copyOf(undelivered), took);
+        return new DrainReport(complete && refused.isEmpty(), Map.copyOf(undelivered), Map.copyOf(refused), took);
     }
 
     /**
@@ -378,13 +442,16 @@ public final class SignalBusEngine implements SignalBus {
                 return false;
             }
             if (drainFallback == null) {
-                drainFallback = Executors.newSingleThreadExecutor(runnable -> {
+                // a thread per task, not one for all: a delivery that publishes into a full queue must
+                // not wait for that queue's task queued behind itself. At most one thread per slot
+                // (the sum of the subscribers' concurrency), idle ones end after a few seconds.
+                drainFallback = Executors.newCachedThreadPool(runnable -> {
                     Thread thread = new Thread(runnable, "signal-bus-drain");
                     thread.setDaemon(true);
                     return thread;
                 });
                 LOG.infof("The executor refused delivery tasks while Signal Bus drains (the container stops lending"
-                        + " threads before it stops the application): the drain goes on on the bus's own thread"
+                        + " threads before it stops the application): the drain goes on on the bus's own threads"
                         + " signal-bus-drain");
             }
             fallback = drainFallback;
@@ -392,8 +459,8 @@ public final class SignalBusEngine implements SignalBus {
         try {
             fallback.execute(task);
             return true;
-        } catch (RejectedExecutionException e) {
-            return false; // the drain has just ended
+        } catch (RuntimeException | Error e) {
+            return false; // the drain has just ended, or no thread could be started
         }
     }
 
@@ -402,10 +469,27 @@ public final class SignalBusEngine implements SignalBus {
         return state == STOPPED;
     }
 
-    /** Signals published to {@code topic} while it had no subscriber. */
+    /**
+     * Signals published to {@code topic} while it had no subscriber; 0 for a topic beyond the first
+     * {@link #MAX_UNROUTED_TOPICS} without subscribers, whose signals {@link #unroutedTotal()} counts.
+     */
     public long unrouted(String topic) {
         LongAdder counter = unrouted.get(topic);
         return counter == null ? 0 : counter.sum();
+    }
+
+    /** Signals published to topics without subscribers, all topics together. */
+    public long unroutedTotal() {
+        long total = unroutedOther.sum();
+        for (LongAdder counter : unrouted.values()) {
+            total += counter.sum();
+        }
+        return total;
+    }
+
+    /** How many topic names are counted one by one as unrouted; at most {@link #MAX_UNROUTED_TOPICS}. */
+    int unroutedTopicsTracked() {
+        return unrouted.size();
     }
 
     /** Signals delivered successfully to each subscriber so far, keyed {@code "topic -> target"}. */
@@ -500,12 +584,58 @@ public final class SignalBusEngine implements SignalBus {
             return this;
         }
 
+        /**
+         * What makes these settings and subscribers unusable together, checked once for both front
+         * doors: the settings' own problems ({@link BusConfig#problems}) and a {@code @Batch} whose
+         * {@code maxSize} exceeds its queue's capacity (it could never fill, and its publishers would
+         * be refused while it waits). Also logs a warning for each per-topic setting that names a
+         * topic no subscriber receives.
+         *
+         * @param configPrefix the front door's key prefix, e.g. {@code "signal-bus."}, for the messages
+         * @return one message per problem, naming the key or {@code Class#method} and what to change
+         */
+        public List<String> problems(String configPrefix) {
+            List<String> problems = new ArrayList<>(config.problems(configPrefix));
+            Set<String> topics = new HashSet<>();
+            for (SubscriberSpec spec : subscribers) {
+                topics.add(spec.topic());
+                int capacity = config.queueCapacity(spec.topic());
+                if (spec.batchMaxSize() > capacity) {
+                    String key = config.topicQueueCapacity().containsKey(spec.topic())
+                            ? configPrefix + "topics.\"" + spec.topic() + "\".queue-capacity"
+                            : configPrefix + "queue-capacity";
+                    problems.add(spec.target() + " has @Batch(maxSize = " + spec.batchMaxSize()
+                            + "), but its queue for topic '" + spec.topic() + "' holds at most " + capacity + " signals ("
+                            + key + "): the batch could never fill; lower maxSize to at most " + capacity
+                            + " or raise " + key);
+                }
+            }
+            for (String topic : new TreeSet<>(config.topicQueueCapacity().keySet())) {
+                if (!topics.contains(topic)) {
+                    LOG.warnf("%stopics.\"%s\".queue-capacity is set, but no subscriber receives topic '%s': the"
+                            + " setting has no effect; check the topic name (a quote in it is written \\\")",
+                            configPrefix, topic, topic);
+                }
+            }
+            return problems;
+        }
+
+        /**
+         * Builds the engine; publishing is accepted from now on, delivered from {@link #start()}.
+         *
+         * @throws IllegalArgumentException listing every one of {@link #problems} (keys prefixed
+         *         {@code signal-bus.})
+         */
         public SignalBusEngine build() {
             if (executor == null && !subscribers.isEmpty()) {
                 throw new IllegalStateException("Signal Bus needs an executor to deliver signals");
             }
             if (scheduler == null && !periodics.isEmpty()) {
                 throw new IllegalStateException("Signal Bus needs a scheduler for its periodic tasks");
+            }
+            List<String> problems = problems("signal-bus.");
+            if (!problems.isEmpty()) {
+                throw new IllegalArgumentException(String.join("; ", problems));
             }
             return new SignalBusEngine(this);
         }

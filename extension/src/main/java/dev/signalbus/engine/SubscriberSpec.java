@@ -3,6 +3,8 @@ package dev.signalbus.engine;
 import java.time.Duration;
 import java.util.Objects;
 
+import dev.signalbus.model.Durations;
+
 /**
  * One subscriber method as the engine sees it.
  *
@@ -26,8 +28,10 @@ public record SubscriberSpec(String topic, String target, Class<?> signalType, i
         if (concurrency < 1) {
             throw new IllegalArgumentException(target + ": concurrency must be positive, was " + concurrency);
         }
-        if (batchMaxSize < 0 || (batchMaxSize > 0 && (batchMaxWait == null || batchMaxWait.isNegative()))) {
-            throw new IllegalArgumentException(target + ": invalid batch " + batchMaxSize + "/" + batchMaxWait);
+        if (batchMaxSize < 0 || (batchMaxSize > 0 && (batchMaxWait == null || batchMaxWait.isNegative()
+                || Durations.tooLong(batchMaxWait)))) {
+            throw new IllegalArgumentException(target + ": invalid batch " + batchMaxSize + "/" + batchMaxWait
+                    + ": maxSize must be positive and maxWait zero or positive, at most " + Durations.MAX_TEXT);
         }
     }
 

@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
  * Units are case-insensitive ({@code "5S"} is five seconds, {@code "5M"} five minutes; a month
  * is never meant). A number may have a fraction in every unit ({@code "1.5h"}), down to
  * nanoseconds. Negative durations are rejected; zero is accepted here and rejected by the caller
- * where it makes no sense (an {@code every} of zero).
+ * where it makes no sense (an {@code every} of zero). Every duration of Signal Bus, written in an
+ * annotation or in its settings, is at most {@link #MAX} (365 days): longer ones cannot be
+ * scheduled or waited for in nanoseconds, and are rejected here with the same message.
  *
  * <pre>{@code
  * Durations.parse("500ms");                              // PT0.5S
@@ -36,6 +38,16 @@ public final class Durations {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([^}:]+)(?::([^}]*))?}");
 
+    /**
+     * The longest duration Signal Bus accepts anywhere (annotations, settings, the engine's specs):
+     * 365 days. Longer ones overflow the nanosecond arithmetic of schedulers and deadlines.
+     */
+    public static final Duration MAX = Duration.ofDays(365);
+
+    /** The words for {@link #MAX} in error messages. */
+    public static final String MAX_TEXT = "365 days (\"365d\")";
+
+    private static final BigDecimal PAST_MAX_SECONDS = BigDecimal.valueOf(MAX.getSeconds() + 1);
     private static final BigDecimal SECONDS_PER_MINUTE = BigDecimal.valueOf(60);
     private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3600);
     private static final BigDecimal SECONDS_PER_DAY = BigDecimal.valueOf(86400);
@@ -47,9 +59,10 @@ public final class Durations {
      * Parses a literal duration.
      *
      * @param text {@code "500ms"}, {@code "0.5s"}, {@code "5m"}, {@code "2h"}, {@code "1d"} or ISO-8601
-     * @return the duration, zero or positive
-     * @throws IllegalArgumentException when {@code text} is blank, negative, a config expression or
-     *         not a duration; the message quotes {@code text} and lists the accepted forms
+     * @return the duration, zero or positive, at most {@link #MAX}
+     * @throws IllegalArgumentException when {@code text} is blank, negative, longer than
+     *         {@link #MAX}, a config expression or not a duration; the message quotes {@code text}
+     *         and lists the accepted forms
      */
     public static Duration parse(String text) {
         if (text == null || text.isBlank()) {
@@ -73,7 +86,16 @@ public final class Durations {
             throw new IllegalArgumentException("Invalid duration \"" + text + "\": it must not be negative; "
                     + ACCEPTED);
         }
+        if (tooLong(duration)) {
+            throw new IllegalArgumentException("Invalid duration \"" + text + "\": it is longer than " + MAX_TEXT
+                    + ", the longest Signal Bus can schedule or wait for; use a shorter one");
+        }
         return duration;
+    }
+
+    /** Whether {@code duration} is longer than {@link #MAX}. */
+    public static boolean tooLong(Duration duration) {
+        return duration != null && duration.compareTo(MAX) > 0;
     }
 
     /**
@@ -162,6 +184,7 @@ public final class Durations {
                 seconds = amount.multiply(SECONDS_PER_DAY);
                 break;
         }
-        return "PT" + seconds.toPlainString() + "S";
+        // a number too large for Duration is just as much too long: one second past MAX says so
+        return "PT" + seconds.min(PAST_MAX_SECONDS).toPlainString() + "S";
     }
 }

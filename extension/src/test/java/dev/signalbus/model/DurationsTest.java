@@ -64,6 +64,21 @@ class DurationsTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = { "200000d", "366d", "8761h", "P366D", "PT9000H", "99999999999999999999s" })
+    void rejectsDurationsLongerThan365Days(String text) {
+        assertThatThrownBy(() -> Durations.parse(text))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("\"" + text + "\"")
+                .hasMessageContaining("longer than 365 days");
+    }
+
+    @Test
+    void accepts365Days() {
+        assertThat(Durations.parse("365d")).isEqualTo(Durations.MAX);
+        assertThat(Durations.parse("P365D")).isEqualTo(Durations.MAX);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = { "", "  " })
     void rejectsBlank(String text) {
         assertThatThrownBy(() -> Durations.parse(text))

@@ -116,6 +116,10 @@ public class SignalBusLifecycle {
                     duration(p.target, "@PeriodicTask(every)", p.every, expressions),
                     duration(p.target, "@PeriodicTask(delay)", p.delay, expressions), call));
         }
+        List<String> problems = builder.problems(CONFIG_PREFIX);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("Signal Bus cannot start: " + String.join("; ", problems));
+        }
         SignalBusEngine created = builder.build();
         engine = created;
         return created;
