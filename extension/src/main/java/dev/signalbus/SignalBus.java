@@ -2,6 +2,8 @@ package dev.signalbus;
 
 import java.time.Duration;
 
+import jakarta.enterprise.event.TransactionPhase;
+
 /**
  * The bus, as an {@code @ApplicationScoped} bean: publish programmatically and wait for
  * deliveries, for example in tests.
@@ -21,7 +23,9 @@ public interface SignalBus {
      * Publishes a signal to every subscriber of the topic, with the same semantics as a
      * {@link Publishes} method's return value: {@code null} and an empty
      * {@link java.util.Optional} publish nothing, an {@code Optional} publishes its value, a
-     * {@link java.util.concurrent.CompletionStage} its value once it completes normally.
+     * {@link java.util.concurrent.CompletionStage} its value once it completes normally. Inside a
+     * JTA transaction it is published once the transaction commits, as
+     * {@code publish(topic, signal, TransactionPhase.AFTER_SUCCESS)}.
      *
      * @throws IllegalStateException after the bus has stopped, or when a subscriber's queue
      *         stays full past {@code publish-timeout} (the message names topic and subscriber),
@@ -31,6 +35,21 @@ public interface SignalBus {
      * @throws IllegalArgumentException when {@code topic} is blank
      */
     void publish(String topic, Object signal);
+
+    /**
+     * Publishes a signal as {@link #publish(String, Object)} does, at the given phase of the JTA
+     * transaction active on this thread, as {@link Publishes#during()} describes; without an
+     * active transaction, at once.
+     *
+     * <pre>{@code
+     * bus.publish("audit", entry, TransactionPhase.IN_PROGRESS);  // now, even inside a transaction
+     * }</pre>
+     *
+     * @throws IllegalStateException as {@link #publish(String, Object)}; for a held signal only
+     *         if the bus has stopped already (later problems become {@link SignalFailure}s)
+     * @throws IllegalArgumentException when {@code topic} is blank
+     */
+    void publish(String topic, Object signal, TransactionPhase during);
 
     /**
      * Waits until every queue is empty and no delivery or periodic run is in flight.

@@ -19,11 +19,12 @@ import dev.signalbus.Publishes;
 class PublishesInterceptor {
 
     /**
-     * Outside {@code @Transactional} (200) and the application's interceptors, so that a signal is
-     * published only once the call has really succeeded (a rolled back transaction publishes
-     * nothing) and subscribers see committed state.
+     * Inside {@code @Transactional} ({@code PLATFORM_BEFORE + 200}), so that the publish joins the
+     * method's own transaction and follows it ({@link Publishes#during()}: after the commit by
+     * default, never on rollback); outside the application's interceptors, so that an exception
+     * they throw publishes nothing. The same on Quarkus.
      */
-    static final int PRIORITY = Interceptor.Priority.PLATFORM_BEFORE + 100;
+    static final int PRIORITY = Interceptor.Priority.PLATFORM_BEFORE + 300;
 
     @Inject
     SignalBusExtension extension;
@@ -34,7 +35,7 @@ class PublishesInterceptor {
         Object result = context.proceed();
         // the topic is @Nonbinding: only the binding on the intercepted method knows it
         Publishes binding = context.getInterceptorBinding(Publishes.class);
-        engine.get().publish(binding.value(), result);
+        engine.get().publish(binding.value(), result, binding.during(), context.getMethod());
         return result;
     }
 }

@@ -3,6 +3,7 @@ package dev.signalbus.cdi;
 import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
 import dev.signalbus.SignalBus;
@@ -18,6 +19,11 @@ class SignalBusBean implements SignalBus {
     @Override
     public void publish(String topic, Object signal) {
         engine.get().publish(topic, signal);
+    }
+
+    @Override
+    public void publish(String topic, Object signal, TransactionPhase during) {
+        engine.get().publish(topic, signal, during);
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
 import jakarta.enterprise.inject.spi.AnnotatedType;
@@ -34,6 +35,7 @@ import dev.signalbus.engine.PeriodicScheduler;
 import dev.signalbus.engine.PeriodicSpec;
 import dev.signalbus.engine.SignalBusEngine;
 import dev.signalbus.engine.SubscriberSpec;
+import dev.signalbus.jta.JtaTransactions;
 import dev.signalbus.model.MethodModel;
 import dev.signalbus.model.ReflectionModels;
 import dev.signalbus.model.TopicGraph;
@@ -179,6 +181,11 @@ public class SignalBusExtension implements Extension {
         this.executors = BusExecutors.create(beanManager, deliveryThreads, periodics.size());
         Event<SignalFailure> failures = beanManager.getEvent().select(SignalFailure.class);
         builder.failureHandler(failures::fire);
+        Instance<Object> beans = beanManager.createInstance();
+        builder.transactions(JtaTransactions.support(type -> {
+            Instance<?> registry = beans.select(type);
+            return registry.isResolvable() ? registry.get() : null; // else JNDI, the Jakarta EE standard
+        }));
         if (executors.executor() != null) {
             builder.executor(executors.executor());
         }

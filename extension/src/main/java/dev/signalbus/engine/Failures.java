@@ -34,6 +34,22 @@ final class Failures {
         }
     }
 
+    /**
+     * A signal held until its transaction's phase could not be published then: it cannot be thrown
+     * into the completed transaction, so it is logged and handed on like a subscriber's failure,
+     * with the publisher as target.
+     */
+    void reportHeld(String topic, String publisher, Object signal, Throwable failure) {
+        LOG.errorf(failure, "A signal that %s published to topic '%s' inside a transaction could not be published"
+                + " when the transaction completed; it is fired as a SignalFailure (signal: %s)", publisher, topic,
+                signal);
+        try {
+            handler.accept(new SignalFailure(topic, publisher, signal, failure));
+        } catch (Throwable t) {
+            LOG.errorf(t, "An observer of SignalFailure failed while handling the failure of %s", publisher);
+        }
+    }
+
     static Throwable unwrap(Throwable failure) {
         Throwable t = failure;
         while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {

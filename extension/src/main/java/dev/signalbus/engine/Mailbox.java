@@ -75,7 +75,6 @@ final class Mailbox {
     static final long RETRY_MAX_NANOS = TimeUnit.SECONDS.toNanos(5);
     private final AtomicBoolean retryArmed = new AtomicBoolean();
     private volatile long retryDelayNanos = RETRY_FIRST_NANOS;
-    private final Runnable drain = this::drain;
 
     /** The threads running {@link #drain()} tasks now. */
     private final Runners runners = new Runners();
@@ -181,15 +180,45 @@ final class Mailbox {
             // "| 1": never 0, which stands for "not set yet" (and for BEYOND)
             deadline = (System.nanoTime() + engine.config.publishTimeout().toNanos()) | 1;
         }
+        // only a delivering thread can be one that would make room elsewhere, and so be in a cycle;
+        // with a publish-timeout of 0 nobody waits, and a full queue refuses as it always does
+        if (DELIVERING.get() == null || engine.config.publishTimeout().isZero()) {
+            return waitForRoom(deadline, false);
+        }
         List<Mailbox> stuck = engine.roomWaits.enter(this);
         if (stuck != null) {
             return beyond(stuck);
         }
         try {
-            return waitForRoom(deadline);
+            return waitForRoom(deadline, true);
+        } catch (NoRoomCanCome e) {
+            return beyond(e.stuck);
         } finally {
             engine.roomWaits.leave();
         }
+    }
+
+    /**
+     * How often a delivering thread waiting for room looks again whether the room can come: a
+     * cycle may close through threads that were still busy elsewhere when it first looked.
+     */
+    static final long RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
+    /** Thrown out of {@link #waitForRoom} when a recheck finds that the room cannot come. */
+    private static final class NoRoomCanCome extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient List<Mailbox> stuck;
+
+        NoRoomCanCome(List<Mailbox> stuck) {
+            super(null, null, false, false);
+            this.stuck = stuck;
+        }
+    }
+
+    /** Whether a reservation would find a place now. */
+    boolean hasRoom() {
+        int reserved = size.get();
+        return reserved >= 0 && reserved < capacity;
     }
 
     /** Returned by {@link #awaitRoom} when no room can come. */
@@ -218,11 +247,24 @@ final class Mailbox {
         return BEYOND;
     }
 
-    private long waitForRoom(long deadline) {
-        synchronized (roomLock) {
-            roomWaiters++;
-            try {
-                while (true) {
+    /**
+     * Waits until the queue has room or the deadline passes.
+     *
+     * @param recheck whether to look every {@link #RECHECK_NANOS} whether the room can still come
+     *        (outside {@code roomLock}: the look takes the bus-wide lock of {@link RoomWaits})
+     * @throws NoRoomCanCome when a recheck finds that it cannot
+     */
+    private long waitForRoom(long deadline, boolean recheck) {
+        while (true) {
+            if (recheck && !hasRoom()) {
+                List<Mailbox> stuck = engine.roomWaits.stuck(this);
+                if (stuck != null) {
+                    throw new NoRoomCanCome(stuck);
+                }
+            }
+            synchronized (roomLock) {
+                roomWaiters++; // before reading the size: a taker that frees a place then notifies us
+                try {
                     int reserved = size.get();
                     if (engine.stopped() || reserved < 0) {
                         // woken by the drain giving up: the room it made is not for us
@@ -236,14 +278,15 @@ final class Mailbox {
                         throw refused(full("for " + engine.config.publishTimeout()));
                     }
                     try {
-                        TimeUnit.NANOSECONDS.timedWait(roomLock, remaining);
+                        TimeUnit.NANOSECONDS.timedWait(roomLock,
+                                recheck ? Math.min(remaining, RECHECK_NANOS) : remaining);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                         throw refused(full("and the publishing thread was interrupted"));
                     }
+                } finally {
+                    roomWaiters--;
                 }
-            } finally {
-                roomWaiters--;
             }
         }
     }
@@ -315,9 +358,10 @@ final class Mailbox {
             workers.decrementAndGet();
             return;
         }
+        Task task = new Task();
         Throwable refusal;
         try {
-            executor.execute(drain);
+            executor.execute(task);
             if (retryDelayNanos != RETRY_FIRST_NANOS) {
                 retryDelayNanos = RETRY_FIRST_NANOS;
                 LOG.infof("The executor takes the delivery tasks of %s (topic '%s') again", spec.target(),
@@ -325,15 +369,38 @@ final class Mailbox {
             }
             return;
         } catch (RuntimeException | Error e) {
+            // an executor may have queued the task and then failed (ThreadPoolExecutor starting a
+            // worker after the offer): whoever claims the task first owns the slot
+            if (!task.claim()) {
+                LOG.warnf(e, "The executor failed after it took a delivery task of %s (topic '%s'); the task runs",
+                        spec.target(), spec.topic());
+                return;
+            }
             refusal = e;
         }
-        if (engine.deliverOnFallback(drain)) {
+        if (engine.deliverOnFallback(new Task())) {
             return;
         }
         workers.decrementAndGet();
-        // a signal queued after the slot was released wakes a task itself
-        if (hasDueWork()) {
+        // a signal queued after the slot was released wakes a task itself; a stopped bus retries nothing
+        if (engine.dispatching() && hasDueWork()) {
             retryLater(refusal);
+        }
+    }
+
+    /** One submission of the drain task: runs at most once, and not after {@link #submit} claimed it back. */
+    private final class Task extends AtomicBoolean implements Runnable {
+        private static final long serialVersionUID = 1L;
+
+        boolean claim() {
+            return compareAndSet(false, true);
+        }
+
+        @Override
+        public void run() {
+            if (claim()) {
+                drain();
+            }
         }
     }
 
@@ -375,35 +442,59 @@ final class Mailbox {
         }
     }
 
-    /** A drain task: holds one slot from {@link #wake()} until it returns without rescheduling. */
+    /** What a drain task does with its slot once its burst is over. */
+    private static final int RELEASE = 0;
+    private static final int RESUBMIT = 1;
+    private static final int KEEP_FOR_ASYNC = 2;
+
+    /**
+     * A drain task: holds one slot from {@link #wake()} until it returns without rescheduling. The
+     * thread leaves {@link #runners} before the slot is released or handed to the next task, so
+     * that {@link RoomWaits} never counts a thread as this subscriber's while it no longer is.
+     */
     private void drain() {
         Thread thread = Thread.currentThread();
         runners.enter(thread);
+        Mailbox outer = DELIVERING.get();
+        DELIVERING.set(this);
+        int next = RELEASE;
         try {
-            deliverBurst();
+            next = deliverBurst();
         } finally {
+            if (outer == null) {
+                DELIVERING.remove();
+            } else {
+                DELIVERING.set(outer); // a caller-runs executor ran us inside another delivery
+            }
             runners.leave(thread);
+            if (next == RESUBMIT) {
+                submit(); // keep the slot, give the thread back to the pool
+            } else if (next == RELEASE) {
+                workers.decrementAndGet();
+                // a signal offered after our last empty take may have seen every slot taken
+                if (hasDueWork()) {
+                    wake();
+                }
+            }
         }
     }
 
-    private void deliverBurst() {
+    /** The subscriber whose signals the current thread is delivering, if any. */
+    static final ThreadLocal<Mailbox> DELIVERING = new ThreadLocal<>();
+
+    /** @return what to do with the slot: {@link #RELEASE}, {@link #RESUBMIT} or {@link #KEEP_FOR_ASYNC} */
+    private int deliverBurst() {
         // the pending units of the signals delivered here go back once per burst, not once per
         // signal: the counter is shared by every publisher and every delivering thread
         int done = 0;
         try {
             for (int burst = 0; burst < BURST; burst++) {
                 if (!engine.dispatching()) {
-                    workers.decrementAndGet();
-                    return;
+                    return RELEASE;
                 }
                 Object work = spec.batch() ? takeBatch() : take();
                 if (work == null) {
-                    workers.decrementAndGet();
-                    // a signal offered after our empty take may have seen every slot taken
-                    if (hasDueWork()) {
-                        wake();
-                    }
-                    return;
+                    return RELEASE;
                 }
                 if (spec.concurrency() > 1 && workers.get() < spec.concurrency() && hasDueWork()) {
                     // a backlog (published before the start, or while the executor refused) gets up to
@@ -420,7 +511,7 @@ final class Mailbox {
                     }
                 }
                 if (async) {
-                    return; // an async result resumes this task when it completes
+                    return KEEP_FOR_ASYNC; // an async result resumes this task when it completes
                 }
             }
         } finally {
@@ -428,7 +519,7 @@ final class Mailbox {
                 engine.pending.done(done);
             }
         }
-        submit(); // keep the slot, give the thread back to the pool
+        return RESUBMIT;
     }
 
     private Object take() {
@@ -495,7 +586,15 @@ final class Mailbox {
             // stopped (a drain delivers partial batches at once): the task must not keep this
             // mailbox alive, nor through it the engine, the invokers and the whole application
             WeakReference<Mailbox> mailbox = new WeakReference<>(this);
-            CompletableFuture.delayedExecutor(wait, TimeUnit.NANOSECONDS).execute(() -> batchTimerFired(mailbox));
+            try {
+                CompletableFuture.delayedExecutor(wait, TimeUnit.NANOSECONDS).execute(() -> batchTimerFired(mailbox));
+            } catch (RuntimeException | Error e) {
+                // not even the JDK's delay thread could start: the batch goes at the next publish
+                // that fills it, or at the drain
+                batchTimerArmed.set(false);
+                LOG.errorf(e, "Signal Bus could not arm the maxWait timer of %s (topic '%s')", spec.target(),
+                        spec.topic());
+            }
         }
     }
 

@@ -14,8 +14,15 @@ import java.util.Set;
  * to {@code a}), the wait could only end by timing out. Touched only by publishers that found a
  * queue full, never on the path of a publish that finds room.
  * <p>
- * The last thread to close such a cycle is the one that finds it: every member registers before it
- * looks, under one lock, so the last one to register sees all the others waiting.
+ * Only delivering threads take part (another thread never makes room anywhere): each registers
+ * before it looks, under one lock, and a waiting one looks again every
+ * {@link Mailbox#RECHECK_NANOS}, so a cycle closed through a thread that was still busy when the
+ * others looked is found at the next look.
+ * <p>
+ * Room that the executor should make is assumed to come: a slot held by a task waiting in the
+ * executor's queue, or by an asynchronous delivery. On a bounded executor all of whose threads
+ * are deliveries waiting for room (a thread-starvation deadlock of the container's pool), such a
+ * publisher waits out {@code publish-timeout}.
  */
 final class RoomWaits {
 
@@ -44,6 +51,17 @@ final class RoomWaits {
     }
 
     /**
+     * For a thread registered by {@link #enter}: whether the room it waits for still can come.
+     *
+     * @return {@code null} if it can, otherwise the subscribers whose deliveries all wait for
+     *         each other, {@code full}'s first (the thread stays registered until it leaves)
+     */
+    synchronized List<Mailbox> stuck(Mailbox full) {
+        Set<Mailbox> stuck = new LinkedHashSet<>();
+        return canMakeRoom(full, stuck) ? null : List.copyOf(stuck);
+    }
+
+    /**
      * Whether some delivery of {@code mailbox} can still take a signal from its queue: a free slot
      * (a task will be started), a slot held by no thread (a task waiting in the executor for a
      * thread, or an asynchronous delivery whose result will complete), or a delivering thread that
@@ -60,7 +78,8 @@ final class RoomWaits {
         }
         for (Thread runner : runners) {
             Mailbox awaited = waiting.get(runner);
-            if (awaited == null || canMakeRoom(awaited, visited)) {
+            // not waiting; or woken with room but not yet gone; or waiting for room that can come
+            if (awaited == null || awaited.hasRoom() || canMakeRoom(awaited, visited)) {
                 return true;
             }
         }

@@ -1,5 +1,6 @@
 package dev.signalbus.engine;
 
+import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,10 +17,14 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+
+import jakarta.enterprise.event.TransactionPhase;
 
 import org.jboss.logging.Logger;
 
@@ -71,8 +76,11 @@ public final class SignalBusEngine implements SignalBus {
     private final PeriodicScheduler scheduler;
     private final Map<String, LongAdder> unrouted = new ConcurrentHashMap<>();
     private final LongAdder unroutedOther = new LongAdder();
-    /** Results of async publishers not yet completed, per topic; an entry goes when its count is 0. */
-    private final Map<String, Integer> asyncResults = new ConcurrentHashMap<>();
+    /** Results of async publishers not yet completed. */
+    private final TopicCounts asyncResults = new TopicCounts();
+    /** Signals held until a phase of their transaction. */
+    private final TopicCounts held = new TopicCounts();
+    private final TransactionSupport transactions;
     private volatile int state = NEW;
     /** Set by the first {@link #shutdown()}; completed with its report. */
     private CompletableFuture<DrainReport> drained;
@@ -88,6 +96,7 @@ public final class SignalBusEngine implements SignalBus {
         this.blockingAllowed = builder.blockingAllowed;
         this.failures = new Failures(builder.failureHandler);
         this.scheduler = builder.scheduler;
+        this.transactions = builder.transactions;
         Map<String, List<Mailbox>> byTopic = new LinkedHashMap<>();
         List<Mailbox> all = new ArrayList<>();
         for (SubscriberSpec spec : builder.subscribers) {
@@ -133,23 +142,93 @@ public final class SignalBusEngine implements SignalBus {
      */
     @Override
     public void publish(String topic, Object signal) {
+        publish(topic, signal, TransactionPhase.AFTER_SUCCESS, null);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException if {@code topic} is blank
+     */
+    @Override
+    public void publish(String topic, Object signal, TransactionPhase during) {
+        publish(topic, signal, during, null);
+    }
+
+    /**
+     * Publishes as {@link #publish(String, Object, TransactionPhase)} on behalf of a publisher method,
+     * named in the {@code SignalFailure} of a held signal that cannot be published when its phase
+     * comes.
+     *
+     * @param publisher the {@code @Publishes} method, or {@code null} for {@code SignalBus#publish}
+     * @throws IllegalArgumentException if {@code topic} is blank
+     */
+    public void publish(String topic, Object signal, TransactionPhase during, Method publisher) {
         Objects.requireNonNull(topic, "topic");
-        if (topic.isBlank()) {
-            throw new IllegalArgumentException("Signal Bus cannot publish to a blank topic ('" + topic
-                    + "'): name the topic, e.g. publish(\"orders\", order)");
-        }
         if (signal instanceof Optional<?> optional) {
             signal = optional.orElse(null);
         }
         if (signal == null) {
+            checkNotBlank(topic);
             return;
         }
+        if (during != TransactionPhase.IN_PROGRESS && transactions.active()
+                && hold(topic, signal, during, publisher)) {
+            return;
+        }
+        publishNow(topic, signal);
+    }
+
+    /** @return {@code true} if the signal is held until {@code during} of the active transaction */
+    private boolean hold(String topic, Object signal, TransactionPhase during, Method publisher) {
+        checkNotBlank(topic); // refused now, not when the transaction completes
+        // pending work from now on: a drain waits for the transaction (within shutdown-timeout)
+        if (!pending.tryIncrement()) {
+            throw stoppedException(topic);
+        }
+        held.add(topic);
+        boolean holding = false;
+        try {
+            holding = transactions.hold(during, new HeldSignal(this, topic, signal,
+                    publisher == null ? "SignalBus#publish" : publisher.getDeclaringClass().getName() + "#"
+                            + publisher.getName()));
+            return holding;
+        } finally {
+            if (!holding) {
+                held.remove(topic);
+                pending.decrement();
+            }
+        }
+    }
+
+    /** A held signal's phase came: published now; a failure is reported, never thrown. */
+    void releaseHeld(HeldSignal signal) {
+        try {
+            held.remove(signal.topic());
+            publishNow(signal.topic(), signal.signal());
+        } catch (RuntimeException e) {
+            failures.reportHeld(signal.topic(), signal.publisher(), signal.signal(), e);
+        } finally {
+            pending.decrement();
+        }
+    }
+
+    /** A held signal's phase will never come (e.g. a rollback for AFTER_SUCCESS): nothing is published. */
+    void dropHeld(HeldSignal signal) {
+        held.remove(signal.topic());
+        pending.decrement();
+        LOG.debugf("A signal of topic '%s' held by %s until its transaction's phase was dropped: the phase never came",
+                signal.topic(), signal.publisher());
+    }
+
+    private void publishNow(String topic, Object signal) {
         if (signal instanceof CompletionStage<?> stage) {
             publishLater(topic, stage);
             return;
         }
         Mailbox[] subscribers = topics.get(topic);
         if (subscribers == null) {
+            checkNotBlank(topic); // here only: a blank topic never has subscribers
             if (pending.closed()) {
                 throw stoppedException(topic);
             }
@@ -244,21 +323,24 @@ public final class SignalBusEngine implements SignalBus {
     }
 
     private void publishLater(String topic, CompletionStage<?> stage) {
+        checkNotBlank(topic);
         if (!pending.tryIncrement()) {
             throw stoppedException(topic);
         }
-        asyncResults.merge(topic, 1, Integer::sum);
+        asyncResults.add(topic);
         stage.whenComplete((value, failure) -> {
             try {
-                asyncResults.computeIfPresent(topic, (t, count) -> count == 1 ? null : count - 1);
                 if (failure == null) {
-                    publish(topic, value);
+                    // the publisher's transaction, if any, is long gone: its result is published now
+                    publish(topic, value, TransactionPhase.IN_PROGRESS, null);
                 }
             } catch (RuntimeException e) {
                 // nobody is left to receive this exception: the publisher returned long ago
                 LOG.errorf(e, "The result of an async publisher completed but could not be published to topic '%s'",
                         topic);
             } finally {
+                // after the publish: a drain that times out meanwhile still counts this result
+                asyncResults.remove(topic);
                 pending.decrement();
             }
         });
@@ -281,6 +363,13 @@ public final class SignalBusEngine implements SignalBus {
             }
         }
         counter.increment();
+    }
+
+    private static void checkNotBlank(String topic) {
+        if (topic.isBlank()) {
+            throw new IllegalArgumentException("Signal Bus cannot publish to a blank topic ('" + topic
+                    + "'): name the topic, e.g. publish(\"orders\", order)");
+        }
     }
 
     IllegalStateException stoppedException(String topic) {
@@ -378,7 +467,9 @@ public final class SignalBusEngine implements SignalBus {
                 }
             }
             asyncResults.forEach((topic, count) -> undelivered.put("async publisher results for topic '" + topic
-                    + "' not completed", (long) count));
+                    + "' not completed", count));
+            held.forEach((topic, count) -> undelivered.put("signals of topic '" + topic
+                    + "' held until their transaction completes", count));
             // "stops its workers": the deliveries and runs still going may hold threads of a pool the
             // bus does not own (Quarkus would wait for them), so they are interrupted here
             int interrupted = 0;
@@ -442,14 +533,22 @@ public final class SignalBusEngine implements SignalBus {
                 return false;
             }
             if (drainFallback == null) {
-                // a thread per task, not one for all: a delivery that publishes into a full queue must
-                // not wait for that queue's task queued behind itself. At most one thread per slot
-                // (the sum of the subscribers' concurrency), idle ones end after a few seconds.
-                drainFallback = Executors.newCachedThreadPool(runnable -> {
-                    Thread thread = new Thread(runnable, "signal-bus-drain");
-                    thread.setDaemon(true);
-                    return thread;
-                });
+                // a thread per slot (the sum of the subscribers' concurrency), not one for all: a
+                // delivery that publishes into a full queue must not wait for that queue's task
+                // queued behind itself. Every running task holds a slot, so a queued one waits only
+                // for a task that is handing its slot over; idle threads end after a few seconds.
+                int slots = 0;
+                for (Mailbox mailbox : mailboxes) {
+                    slots += mailbox.spec.concurrency();
+                }
+                ThreadPoolExecutor pool = new ThreadPoolExecutor(Math.max(slots, 1), Math.max(slots, 1), 5,
+                        TimeUnit.SECONDS, new LinkedBlockingQueue<>(), runnable -> {
+                            Thread thread = new Thread(runnable, "signal-bus-drain");
+                            thread.setDaemon(true);
+                            return thread;
+                        });
+                pool.allowCoreThreadTimeOut(true);
+                drainFallback = pool;
                 LOG.infof("The executor refused delivery tasks while Signal Bus drains (the container stops lending"
                         + " threads before it stops the application): the drain goes on on the bus's own threads"
                         + " signal-bus-drain");
@@ -539,6 +638,7 @@ public final class SignalBusEngine implements SignalBus {
         Consumer<SignalFailure> failureHandler = f -> {
         };
         BooleanSupplier blockingAllowed = () -> true;
+        TransactionSupport transactions = TransactionSupport.NONE;
         final List<SubscriberSpec> subscribers = new ArrayList<>();
         final List<PeriodicSpec> periodics = new ArrayList<>();
 
@@ -571,6 +671,15 @@ public final class SignalBusEngine implements SignalBus {
          */
         public Builder blockingAllowed(BooleanSupplier blockingAllowed) {
             this.blockingAllowed = Objects.requireNonNull(blockingAllowed);
+            return this;
+        }
+
+        /**
+         * Holds signals published inside a transaction until its phase ({@code AFTER_SUCCESS} by
+         * default); without it every signal is published at once.
+         */
+        public Builder transactions(TransactionSupport transactions) {
+            this.transactions = Objects.requireNonNull(transactions);
             return this;
         }
 

@@ -25,6 +25,9 @@ public record SubscriberSpec(String topic, String target, Class<?> signalType, i
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(signalType, "signalType");
         Objects.requireNonNull(invoker, "invoker");
+        if (topic.isBlank()) {
+            throw new IllegalArgumentException(target + ": the topic must not be blank");
+        }
         if (concurrency < 1) {
             throw new IllegalArgumentException(target + ": concurrency must be positive, was " + concurrency);
         }

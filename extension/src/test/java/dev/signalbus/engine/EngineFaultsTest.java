@@ -136,6 +136,73 @@ class EngineFaultsTest {
         assertThat(bus.failures).isEmpty();
     }
 
+    @Test
+    void withAPublishTimeoutOfZeroASubscriberPublishingIntoItsOwnFullQueueIsRefusedAsAnyPublisher() {
+        List<Integer> received = new CopyOnWriteArrayList<>();
+        SignalBusEngine engine = bus.builder().config(TestBus.config(HOUR, 2, Duration.ZERO))
+                .subscriber(SubscriberSpec.of("t", "T#on", Integer.class, 1, s -> {
+                    received.add((Integer) s);
+                    if ((Integer) s == 0) {
+                        self.get().publish("t", 10); // refills the place 0 took
+                        self.get().publish("t", 11); // full: refused at once, never beyond the capacity
+                    }
+                    return null;
+                })).build();
+        self.set(engine);
+        engine.publish("t", 0);
+        engine.publish("t", 1);
+        engine.start();
+
+        assertThat(engine.awaitIdle(Duration.ofSeconds(30))).isTrue();
+        assertThat(received).containsExactly(0, 1, 10);
+        assertThat(bus.failures).singleElement().satisfies(failure -> assertThat(failure.failure())
+                .hasMessageContaining("is full (2 signals) for PT0S"));
+    }
+
+    @Test
+    void cyclesUnderLoadNeverWaitForRoomAndOutsidePublishersAreNeverToldNoRoomCanCome() throws Exception {
+        // A publishes to b, B to a (each signal carries how many hops are left), C also receives b;
+        // outside threads publish into both: queues of 4 are full most of the time
+        AtomicInteger delivered = new AtomicInteger();
+        SubscriberInvoker hop = s -> {
+            delivered.incrementAndGet();
+            int left = (Integer) s;
+            if (left > 0) {
+                self.get().publish(left % 2 == 0 ? "a" : "b", left - 1);
+            }
+            return null;
+        };
+        SignalBusEngine engine = bus.started(bus.builder().config(TestBus.config(HOUR, 4, HOUR))
+                .subscriber(SubscriberSpec.of("a", "A#on", Integer.class, 1, hop))
+                .subscriber(SubscriberSpec.of("b", "B#on", Integer.class, 1, hop))
+                .subscriber(SubscriberSpec.of("b", "C#on", Integer.class, 1, s -> delivered.incrementAndGet())));
+        self.set(engine);
+        List<Throwable> outsideFailures = new CopyOnWriteArrayList<>();
+        List<Thread> publishers = new java.util.ArrayList<>();
+        for (int p = 0; p < 3; p++) {
+            String topic = p % 2 == 0 ? "a" : "b";
+            publishers.add(TestBus.thread("outside-" + p, () -> {
+                for (int i = 0; i < 300; i++) {
+                    try {
+                        engine.publish(topic, 6);
+                    } catch (RuntimeException e) {
+                        outsideFailures.add(e);
+                    }
+                }
+            }));
+        }
+        for (Thread publisher : publishers) {
+            publisher.join(TimeUnit.SECONDS.toMillis(60));
+        }
+
+        assertThat(engine.awaitIdle(Duration.ofSeconds(60))).as("no publish waited for room that cannot come")
+                .isTrue();
+        assertThat(outsideFailures).isEmpty();
+        assertThat(bus.failures).allSatisfy(failure -> assertThat(failure.failure())
+                .hasMessageContaining("no room can come"));
+        assertThat(publishers).noneMatch(Thread::isAlive);
+    }
+
     // 2. the drain on an executor that refuses: a thread per task, and refusals make it incomplete
 
     @Test
@@ -281,6 +348,40 @@ class EngineFaultsTest {
         assertThat(engine.delivered()).containsEntry("t -> T#on", 3L);
     }
 
+    @Test
+    void anExecutorThatQueuesTheTaskAndThenThrowsDeliversEachSignalOnce() {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        AtomicInteger calls = new AtomicInteger();
+        Executor queuesThenThrows = task -> {
+            pool.execute(task); // taken...
+            if (calls.incrementAndGet() % 3 == 0) {
+                throw new OutOfMemoryError("unable to create native thread"); // ...and then failed
+            }
+        };
+        List<Integer> received = new CopyOnWriteArrayList<>();
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        try {
+            SignalBusEngine engine = bus.started(bus.builder().executor(queuesThenThrows)
+                    .subscriber(SubscriberSpec.of("t", "T#on", Integer.class, 1, s -> {
+                        most.accumulateAndGet(running.incrementAndGet(), Math::max);
+                        received.add((Integer) s);
+                        running.decrementAndGet();
+                        return null;
+                    })));
+            for (int i = 0; i < 40; i++) {
+                engine.publish("t", i);
+            }
+
+            assertThat(engine.awaitIdle(Duration.ofSeconds(30))).isTrue();
+            assertThat(received).hasSize(40).doesNotHaveDuplicates();
+            assertThat(most).hasValue(1);
+            assertThat(engine.shutdown().complete()).isTrue();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     // 6. a backlog is delivered by up to concurrency tasks
 
     @Test
@@ -337,6 +438,7 @@ class EngineFaultsTest {
         CompletableFuture<Integer> soon = new CompletableFuture<>();
         engine.publish("t", soon);
         soon.complete(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> engine.delivered().get("t -> T#on") == 1);
 
         DrainReport report = engine.shutdown();
 

@@ -18,6 +18,8 @@ final class DotNames {
     static final DotName PUBLISHES = DotName.createSimple(Publishes.class);
     static final DotName SUBSCRIBES = DotName.createSimple(Subscribes.class);
     static final DotName BATCH = DotName.createSimple(Batch.class);
+    static final DotName TRANSACTION_SYNCHRONIZATION_REGISTRY = DotName
+            .createSimple("jakarta.transaction.TransactionSynchronizationRegistry");
     static final DotName PERIODIC_TASK = DotName.createSimple(PeriodicTask.class);
 
     static final DotName BLOCKING = DotName.createSimple(Blocking.class);

@@ -115,6 +115,8 @@ class SignalBusProcessor {
         // only the bus calls these beans, through invokers
         unremovable.produce(new UnremovableBeanBuildItem(new BeanClassAnnotationExclusion(DotNames.SUBSCRIBES)));
         unremovable.produce(new UnremovableBeanBuildItem(new BeanClassAnnotationExclusion(DotNames.PERIODIC_TASK)));
+        // looked up at run time when quarkus-narayana-jta is present: signals follow the transaction
+        unremovable.produce(UnremovableBeanBuildItem.beanTypes(DotNames.TRANSACTION_SYNCHRONIZATION_REGISTRY));
     }
 
     @BuildStep

@@ -28,10 +28,12 @@ import dev.signalbus.engine.DrainReport;
 import dev.signalbus.engine.PeriodicSpec;
 import dev.signalbus.engine.SignalBusEngine;
 import dev.signalbus.engine.SubscriberSpec;
+import dev.signalbus.jta.JtaTransactions;
 import dev.signalbus.model.Durations;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ArcContainer;
 import io.quarkus.arc.ClientProxy;
+import io.quarkus.arc.InstanceHandle;
 import io.quarkus.runtime.BlockingOperationControl;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -96,6 +98,13 @@ public class SignalBusLifecycle {
                         }
                     }
                 })
+                .transactions(JtaTransactions.support(new Function<Class<?>, Object>() {
+                    @Override
+                    public Object apply(Class<?> type) {
+                        InstanceHandle<?> registry = Arc.container().instance(type);
+                        return registry.isAvailable() ? registry.get() : null;
+                    }
+                }))
                 .blockingAllowed(new BooleanSupplier() {
                     @Override
                     public boolean getAsBoolean() {

@@ -45,6 +45,13 @@ final class Server {
         return response.body();
     }
 
+    /** GETs from the endpoint, expects 200 and returns the body. */
+    static String get(String path) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(API.resolve(path)).GET());
+        assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
+        return response.body();
+    }
+
     static int status(String path) {
         return send(HttpRequest.newBuilder(API.resolve(path)).GET()).statusCode();
     }
