@@ -23,7 +23,12 @@ import java.lang.annotation.Target;
  * }
  * }</pre>
  * With {@link #concurrency()} {@code = 1} (the default) signals are delivered one at a time, in
- * publish order; with {@code N > 1} up to N deliveries run at once, in no particular order.
+ * publish order; with {@code N > 1} up to N deliveries run at once, in no particular order. With a
+ * {@link #key()}, signals of equal keys are delivered one at a time in publish order and different
+ * keys up to N at once:
+ * <pre>{@code
+ * void onOrder(@Subscribes(value = "orders", concurrency = 8, key = "customerId") Order order) { ... }
+ * }</pre>
  */
 @Retention(RUNTIME)
 @Target(PARAMETER)
@@ -34,4 +39,15 @@ public @interface Subscribes {
 
     /** Deliveries in flight at once for this subscriber; {@code 1} keeps publish order. */
     int concurrency() default 1;
+
+    /**
+     * Per-key order: the name of an accessor of the signal type — a record component or no-argument
+     * method {@code customerId()}, a getter {@code getCustomerId()} (or {@code isX()}), or a public
+     * field {@code customerId}. Signals whose keys are equal ({@link Object#equals}) are delivered
+     * one at a time in publish order; signals of different keys up to {@link #concurrency()} at
+     * once, and a slow key holds back only its own later signals. A {@code null} key is a key of its
+     * own. Empty (the default): no key. Checked when the application is built or deployed; not
+     * allowed with {@code @Batch}.
+     */
+    String key() default "";
 }

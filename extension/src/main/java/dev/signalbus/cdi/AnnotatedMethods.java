@@ -58,7 +58,8 @@ final class AnnotatedMethods {
         for (AnnotatedParameter<?> parameter : method.getParameters()) {
             Subscribes subscribes = parameter.getAnnotation(Subscribes.class);
             parameters.add(new ParamModel(ReflectionModels.typeRef(parameter.getBaseType()),
-                    subscribes == null ? null : subscribes.value(), subscribes == null ? 1 : subscribes.concurrency()));
+                    subscribes == null ? null : subscribes.value(), subscribes == null ? 1 : subscribes.concurrency(),
+                    subscribes == null ? "" : subscribes.key()));
         }
         Publishes publishes = method.getAnnotation(Publishes.class);
         Batch batch = method.getAnnotation(Batch.class);

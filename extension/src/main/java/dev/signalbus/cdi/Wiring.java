@@ -1,10 +1,17 @@
 package dev.signalbus.cdi;
 
 import java.lang.annotation.Annotation;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Field;
+import java.lang.reflect.Member;
+import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 import jakarta.enterprise.inject.AmbiguousResolutionException;
 import jakarta.enterprise.inject.Default;
@@ -16,6 +23,7 @@ import jakarta.enterprise.inject.spi.InjectionPoint;
 import dev.signalbus.engine.PeriodicSpec;
 import dev.signalbus.engine.SubscriberSpec;
 import dev.signalbus.model.Durations;
+import dev.signalbus.model.ReflectionModels;
 import dev.signalbus.model.TopicGraph;
 
 /**
@@ -53,8 +61,51 @@ final class Wiring {
         if (call == null || signalType == null) {
             return null;
         }
+        Function<Object, Object> key = null;
+        if (subscriber.key() != null) {
+            key = key(method, signalType, subscriber.keyName());
+            if (key == null) {
+                return null;
+            }
+        }
         return new SubscriberSpec(subscriber.topic(), method.model().target(), signalType, subscriber.concurrency(),
-                subscriber.batchMaxSize(), maxWait, call::call);
+                subscriber.batchMaxSize(), maxWait, call::call, key);
+    }
+
+    /**
+     * Reads the key through a method handle made once here (the topic graph has checked that the
+     * accessor exists where it could see the class).
+     *
+     * @return the reader, or {@code null} when a problem was added
+     */
+    private Function<Object, Object> key(FoundMethod method, Class<?> signalType, String name) {
+        Member member = ReflectionModels.keyMember(signalType, name);
+        if (member == null) {
+            problems.add(method.model().signature() + " has @Subscribes(key = \"" + name + "\"), but its signal type "
+                    + signalType.getName() + " has no public accessor of that name: add " + name + "() or a public "
+                    + "field " + name + ", or name an accessor the type has");
+            return null;
+        }
+        MethodHandle handle;
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+            handle = member instanceof Method accessor ? lookup.unreflect(accessor)
+                    : lookup.unreflectGetter((Field) member);
+        } catch (IllegalAccessException e) {
+            problems.add(method.model().signature() + ": the key accessor " + member + " cannot be called: " + e
+                    + "; make it and its class public");
+            return null;
+        }
+        MethodHandle reader = handle.asType(MethodType.methodType(Object.class, Object.class));
+        return signal -> {
+            try {
+                return reader.invokeExact(signal);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable t) {
+                throw new IllegalStateException(t);
+            }
+        };
     }
 
     /** @return the spec, or {@code null} when a problem was added */

@@ -57,7 +57,10 @@ final class Mailbox {
     private final SignalBusEngine engine;
     private final Executor executor;
 
+    /** Signals (or {@link Timed} ones of a batch); {@code null} for a subscriber with a key. */
     private final Queue<Object> queue;
+    /** Lanes per key, for a subscriber with a key; else {@code null}. */
+    private final KeyedQueue keyed;
     /**
      * Reserved places in the queue: incremented before an offer, decremented after a take; its
      * sign bit ({@link #DISCARDED}) closes the queue after a drain that timed out.
@@ -91,7 +94,9 @@ final class Mailbox {
         this.beyondLimit = capacity + Math.min(capacity, BusConfig.MAX_QUEUE_CAPACITY - capacity);
         this.engine = engine;
         this.executor = executor;
-        this.queue = spec.concurrency() == 1 ? singleConsumerQueue(capacity) : new ConcurrentLinkedQueue<>();
+        this.keyed = spec.keyed() ? new KeyedQueue(spec.key(), spec.target()) : null;
+        this.queue = keyed != null ? null
+                : spec.concurrency() == 1 ? singleConsumerQueue(capacity) : new ConcurrentLinkedQueue<>();
     }
 
     /** Room for {@code capacity} reserved signals and more: it must never refuse one. */
@@ -146,6 +151,12 @@ final class Mailbox {
      * report (the reservation was in the count it closed), and nobody delivers it.
      */
     void enqueue(Object signal) {
+        if (keyed != null) {
+            if (keyed.offer(signal)) {
+                wake();
+            }
+            return;
+        }
         Object entry = spec.batch() ? new Timed(signal, System.nanoTime()) : signal;
         if (!queue.offer(entry)) {
             // cannot happen: the queue holds at least twice the capacity that reservations allow
@@ -523,7 +534,7 @@ final class Mailbox {
     }
 
     private Object take() {
-        Object signal = queue.poll();
+        Object signal = keyed != null ? keyed.poll() : queue.poll();
         if (signal == null) {
             return null;
         }
@@ -531,7 +542,7 @@ final class Mailbox {
         inFlight.incrementAndGet();
         if (!taken(1)) {
             inFlight.decrementAndGet();
-            return null;
+            return null; // a timed-out drain counted it: the bus has stopped, its lane does not matter
         }
         return signal;
     }
@@ -541,6 +552,9 @@ final class Mailbox {
      * is empty (another drain task may be its consumer by now).
      */
     private boolean hasDueWork() {
+        if (keyed != null) {
+            return keyed.hasReady();
+        }
         if (queue.isEmpty()) {
             return false;
         }
@@ -611,14 +625,15 @@ final class Mailbox {
      *         completion gives the pending units back; otherwise the caller gives them back
      */
     private boolean deliver(Object work, int n) {
-        ClassCastException mismatch = checkType(work);
+        Object signal = keyed != null ? ((KeyedQueue.Lane) work).current : work;
+        ClassCastException mismatch = checkType(signal);
         if (mismatch != null) {
             finished(work, n, mismatch);
             return false;
         }
         Object result;
         try {
-            result = spec.invoker().invoke(work);
+            result = spec.invoker().invoke(signal);
         } catch (Throwable t) {
             finished(work, n, t);
             return false;
@@ -672,16 +687,21 @@ final class Mailbox {
                 + "; change the parameter type or publish a compatible type");
     }
 
+    /** @param work the signal, the batch's list, or the key's lane */
     private void finished(Object work, int n, Throwable failure) {
         try {
             if (failure == null) {
                 delivered.add(n);
             } else {
                 failed.add(n);
-                engine.failures.report(spec.topic(), spec.target(), work, failure);
+                Object signal = keyed != null ? ((KeyedQueue.Lane) work).current : work;
+                engine.failures.report(spec.topic(), spec.target(), signal, failure);
             }
         } finally {
             inFlight.addAndGet(-n);
+            if (keyed != null) {
+                keyed.release((KeyedQueue.Lane) work); // the key's next signal is ready
+            }
         }
     }
 

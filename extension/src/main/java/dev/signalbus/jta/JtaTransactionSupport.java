@@ -1,9 +1,12 @@
 package dev.signalbus.jta;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
+import javax.naming.NoInitialContextException;
 
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.transaction.Status;
@@ -68,11 +71,36 @@ final class JtaTransactionSupport implements TransactionSupport {
             failed(phase, held);
             return true;
         }
-        try {
-            current.registerInterposedSynchronization(new PhaseSynchronization(phase, held));
-        } catch (IllegalStateException e) {
-            // marked for rollback meanwhile, or completing: it will not commit
+        // one synchronization per transaction, holding its signals in publish order: a transaction
+        // manager calls synchronizations in an order of its own (Narayana: the reverse)
+        HeldSignals signals = (HeldSignals) current.getResource(this);
+        if (signals == null) {
+            signals = new HeldSignals();
+            try {
+                current.registerInterposedSynchronization(signals);
+            } catch (IllegalStateException e) {
+                return late(current, phase, held, e);
+            }
+            current.putResource(this, signals);
+        }
+        signals.add(phase, held);
+        return true;
+    }
+
+    /**
+     * The transaction takes no synchronization any more: it is completing (a publish from a flush
+     * listener or a before-completion observer) or will roll back. Never dropped silently.
+     */
+    private boolean late(TransactionSynchronizationRegistry current, TransactionPhase phase, HeldSignal held,
+            IllegalStateException refusal) {
+        int status = current.getTransactionStatus();
+        if (status == Status.STATUS_MARKED_ROLLBACK || status == Status.STATUS_ROLLEDBACK
+                || status == Status.STATUS_ROLLING_BACK) {
             failed(phase, held);
+        } else {
+            LOG.warnf(refusal, "A signal was published inside a transaction that is already completing (status %d),"
+                    + " which takes no synchronization any more: it is published at once, not %s", status, phase);
+            held.release();
         }
         return true;
     }
@@ -92,50 +120,70 @@ final class JtaTransactionSupport implements TransactionSupport {
             return current;
         }
         synchronized (this) {
-            if (registry == null && !absent) {
-                Object found = null;
+            if (registry != null || absent) {
+                return registry;
+            }
+            Object found = null;
+            try {
+                found = lookup.get();
+            } catch (RuntimeException e) {
+                LOG.debugf(e, "Looking up the TransactionSynchronizationRegistry bean failed");
+            }
+            boolean noJndi = false;
+            if (found == null) {
                 try {
-                    found = lookup.get();
-                } catch (RuntimeException e) {
-                    LOG.debugf(e, "Looking up the TransactionSynchronizationRegistry bean failed");
+                    found = new InitialContext().lookup(JNDI_NAME);
+                } catch (NoInitialContextException e) {
+                    noJndi = true; // no naming at all (Weld SE, Quarkus): it will not come later
+                } catch (NamingException | RuntimeException e) {
+                    // maybe only this thread has no java:comp (a thread of the bus's own): looked up again
+                    LOG.debugf(e, "No %s on thread %s", JNDI_NAME, Thread.currentThread().getName());
                 }
-                if (found == null) {
-                    found = fromJndi();
-                }
-                if (found instanceof TransactionSynchronizationRegistry tsr) {
-                    registry = tsr;
-                } else {
-                    absent = true;
-                    LOG.debugf("Signal Bus found no TransactionSynchronizationRegistry (neither a bean nor %s):"
-                            + " signals are published at once, also inside transactions", JNDI_NAME);
-                }
+            }
+            if (found instanceof TransactionSynchronizationRegistry tsr) {
+                registry = tsr;
+            } else if (noJndi) {
+                absent = true;
+                LOG.debugf("Signal Bus found no TransactionSynchronizationRegistry (neither a bean nor %s):"
+                        + " signals are published at once, also inside transactions", JNDI_NAME);
             }
             return registry;
         }
     }
 
-    private static Object fromJndi() {
-        try {
-            return new InitialContext().lookup(JNDI_NAME);
-        } catch (NamingException | RuntimeException e) {
-            return null;
-        }
-    }
+    /** The signals one transaction holds, released or dropped in publish order at their phases. */
+    private static final class HeldSignals implements Synchronization {
 
-    /** Releases or drops one held signal at its phase, as CDI transactional observers are called. */
-    private static final class PhaseSynchronization implements Synchronization {
+        private final List<TransactionPhase> phases = new ArrayList<>();
+        private final List<HeldSignal> signals = new ArrayList<>();
+        /** Whether beforeCompletion has run: BEFORE_COMPLETION signals added later go at once. */
+        private boolean beforeDone;
 
-        private final TransactionPhase phase;
-        private final HeldSignal held;
-
-        PhaseSynchronization(TransactionPhase phase, HeldSignal held) {
-            this.phase = phase;
-            this.held = held;
+        synchronized void add(TransactionPhase phase, HeldSignal held) {
+            if (phase == TransactionPhase.BEFORE_COMPLETION && beforeDone) {
+                held.release();
+                return;
+            }
+            phases.add(phase);
+            signals.add(held);
         }
 
         @Override
         public void beforeCompletion() {
-            if (phase == TransactionPhase.BEFORE_COMPLETION) {
+            // by index: a BEFORE_COMPLETION signal published during this loop (by another synchronization)
+            // is added behind and released too
+            for (int i = 0;; i++) {
+                HeldSignal held;
+                synchronized (this) {
+                    if (i >= signals.size()) {
+                        beforeDone = true;
+                        return;
+                    }
+                    if (phases.get(i) != TransactionPhase.BEFORE_COMPLETION) {
+                        continue;
+                    }
+                    held = signals.get(i);
+                }
                 held.release();
             }
         }
@@ -143,28 +191,37 @@ final class JtaTransactionSupport implements TransactionSupport {
         @Override
         public void afterCompletion(int status) {
             boolean committed = status == Status.STATUS_COMMITTED;
-            switch (phase) {
-                case AFTER_COMPLETION:
-                    held.release();
-                    break;
-                case AFTER_SUCCESS:
-                    if (committed) {
+            List<TransactionPhase> allPhases;
+            List<HeldSignal> all;
+            synchronized (this) {
+                allPhases = List.copyOf(phases);
+                all = List.copyOf(signals);
+            }
+            for (int i = 0; i < all.size(); i++) {
+                HeldSignal held = all.get(i);
+                switch (allPhases.get(i)) {
+                    case AFTER_COMPLETION:
                         held.release();
-                    } else {
+                        break;
+                    case AFTER_SUCCESS:
+                        if (committed) {
+                            held.release();
+                        } else {
+                            held.drop();
+                        }
+                        break;
+                    case AFTER_FAILURE:
+                        if (committed) {
+                            held.drop();
+                        } else {
+                            held.release();
+                        }
+                        break;
+                    default:
+                        // BEFORE_COMPLETION: released then, or never reached (a rollback): nothing more
                         held.drop();
-                    }
-                    break;
-                case AFTER_FAILURE:
-                    if (committed) {
-                        held.drop();
-                    } else {
-                        held.release();
-                    }
-                    break;
-                default:
-                    // BEFORE_COMPLETION: released then, or never reached (a rollback): nothing more
-                    held.drop();
-                    break;
+                        break;
+                }
             }
         }
     }

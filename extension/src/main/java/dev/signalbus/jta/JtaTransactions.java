@@ -27,12 +27,13 @@ public final class JtaTransactions {
      * @return the support, or {@link TransactionSupport#NONE} without the JTA API
      */
     public static TransactionSupport support(Function<Class<?>, Object> lookup) {
-        Class<?> type;
         try {
-            type = Class.forName(REGISTRY_CLASS, false, JtaTransactions.class.getClassLoader());
+            // the one-argument form with a constant name: a native image resolves it at build time
+            Class<?> type = Class.forName(REGISTRY_CLASS);
+            return JtaTransactionSupport.create(() -> lookup.apply(type));
         } catch (ClassNotFoundException | LinkageError e) {
+            // no JTA API, or no java.naming module for the JNDI lookup
             return TransactionSupport.NONE;
         }
-        return JtaTransactionSupport.create(() -> lookup.apply(type));
     }
 }

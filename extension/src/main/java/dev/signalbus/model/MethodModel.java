@@ -47,8 +47,18 @@ public record MethodModel(String declaringClass, String name, boolean isPrivate,
      * @param type declared type
      * @param subscribesTopic the {@code @Subscribes} topic, {@code null} if not annotated
      * @param concurrency the {@code @Subscribes} concurrency (ignored if not annotated)
+     * @param key the {@code @Subscribes} key, {@code ""} for none (ignored if not annotated)
      */
-    public record ParamModel(TypeRef type, String subscribesTopic, int concurrency) {
+    public record ParamModel(TypeRef type, String subscribesTopic, int concurrency, String key) {
+
+        public ParamModel {
+            key = key == null ? "" : key;
+        }
+
+        /** A parameter without a key. */
+        public ParamModel(TypeRef type, String subscribesTopic, int concurrency) {
+            this(type, subscribesTopic, concurrency, "");
+        }
     }
 
     /** {@code @Batch} as written. */

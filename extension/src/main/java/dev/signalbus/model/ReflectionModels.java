@@ -1,6 +1,8 @@
 package dev.signalbus.model;
 
+import java.lang.reflect.Field;
 import java.lang.reflect.GenericArrayType;
+import java.lang.reflect.Member;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
@@ -57,7 +59,8 @@ public final class ReflectionModels {
         for (Parameter parameter : method.getParameters()) {
             Subscribes subscribes = parameter.getAnnotation(Subscribes.class);
             parameters.add(new ParamModel(typeRef(parameter.getParameterizedType()),
-                    subscribes == null ? null : subscribes.value(), subscribes == null ? 1 : subscribes.concurrency()));
+                    subscribes == null ? null : subscribes.value(), subscribes == null ? 1 : subscribes.concurrency(),
+                    subscribes == null ? "" : subscribes.key()));
         }
         Publishes publishes = method.getAnnotation(Publishes.class);
         Batch batch = method.getAnnotation(Batch.class);
@@ -80,14 +83,58 @@ public final class ReflectionModels {
      * that cannot be loaded gives {@code null} (unknown), which never fails validation.
      */
     public static TypeHierarchy hierarchy(ClassLoader loader) {
-        return (subClass, superClass) -> {
-            Class<?> sub = load(subClass, loader);
-            Class<?> sup = load(superClass, loader);
-            if (sub == null || sup == null) {
-                return null;
+        return new TypeHierarchy() {
+            @Override
+            public Boolean isSubtype(String subClass, String superClass) {
+                Class<?> sub = load(subClass, loader);
+                Class<?> sup = load(superClass, loader);
+                if (sub == null || sup == null) {
+                    return null;
+                }
+                return sup.isAssignableFrom(sub);
             }
-            return sup.isAssignableFrom(sub);
+
+            @Override
+            public KeyAccessor keyAccessor(String className, String key) {
+                Class<?> type = load(className, loader);
+                if (type == null) {
+                    return KeyAccessor.UNKNOWN;
+                }
+                Member member = keyMember(type, key);
+                if (member == null) {
+                    return null;
+                }
+                return member instanceof Field ? KeyAccessor.field(member.getDeclaringClass().getName(), key)
+                        : KeyAccessor.method(member.getDeclaringClass().getName(), member.getName());
+            }
         };
+    }
+
+    /**
+     * The public member of a public class that reads {@code key} from a {@code type}: a no-argument
+     * non-void instance method named as {@link KeyAccessor#methodNames} says, else an instance field.
+     *
+     * @return a {@link Method} or {@link Field}, or {@code null}
+     */
+    public static Member keyMember(Class<?> type, String key) {
+        for (String name : KeyAccessor.methodNames(key)) {
+            try {
+                Method method = type.getMethod(name);
+                if (!Modifier.isStatic(method.getModifiers()) && method.getReturnType() != void.class
+                        && Modifier.isPublic(method.getDeclaringClass().getModifiers())) {
+                    return method;
+                }
+            } catch (NoSuchMethodException e) {
+                // the next form
+            }
+        }
+        try {
+            Field field = type.getField(key);
+            return Modifier.isStatic(field.getModifiers()) || !Modifier.isPublic(field.getDeclaringClass().getModifiers())
+                    ? null : field;
+        } catch (NoSuchFieldException e) {
+            return null;
+        }
     }
 
     private static Class<?> load(String name, ClassLoader loader) {

@@ -107,9 +107,13 @@ public final class TopicGraph {
      * @param batchMaxSize {@code 0}, or the @Batch maxSize
      * @param batchMaxWait {@code null}, or the @Batch maxWait as written (may be an expression;
      *        parse it with {@link Durations#parse(String, Function)})
+     * @param key {@code null} without {@code @Subscribes(key)}; otherwise how to read the key from
+     *        a signal, or {@link KeyAccessor#UNKNOWN} if the signal class could not be inspected
+     *        (the front door resolves it then, or fails)
+     * @param keyName the key as written, {@code ""} for none
      */
     public record Subscriber(MethodModel method, int signalIndex, String topic, String signalClass,
-            int concurrency, int batchMaxSize, String batchMaxWait) {
+            int concurrency, int batchMaxSize, String batchMaxWait, KeyAccessor key, String keyName) {
     }
 
     /**
@@ -129,6 +133,7 @@ public final class TopicGraph {
     private static final class Builder {
 
         private final TypeCheck types;
+        private final TypeHierarchy hierarchy;
         private final Function<String, String> expressions;
         private final List<String> errors = new ArrayList<>();
         private final List<Subscriber> subscribers = new ArrayList<>();
@@ -142,6 +147,7 @@ public final class TopicGraph {
 
         Builder(TypeHierarchy hierarchy, Function<String, String> expressions) {
             this.types = new TypeCheck(hierarchy);
+            this.hierarchy = hierarchy;
             this.expressions = expressions;
         }
 
@@ -192,8 +198,6 @@ public final class TopicGraph {
             if (method.periodic() != null) {
                 checkPeriodic(method, where, !signals.isEmpty(), problems);
             }
-            errors.addAll(problems);
-
             if (method.publishesTopic() != null && !method.publishesTopic().isBlank()) {
                 publishingTopics.computeIfAbsent(method.publishesTopic(), topic -> new ArrayList<>()).add(method);
                 if (signalType != null) {
@@ -202,9 +206,11 @@ public final class TopicGraph {
                 }
             }
             TypeRef accepted = null;
+            KeyAccessor key = null;
             if (signals.size() == 1) {
                 ParamModel signal = method.parameters().get(signals.get(0));
                 accepted = method.batch() == null ? signal.type() : TypeCheck.listElement(signal.type());
+                key = checkKey(method, where, signal, accepted, problems);
                 if (!signal.subscribesTopic().isBlank()) {
                     subscribingTopics.computeIfAbsent(signal.subscribesTopic(), topic -> new ArrayList<>())
                             .add(method);
@@ -214,6 +220,7 @@ public final class TopicGraph {
                     }
                 }
             }
+            errors.addAll(problems);
             if (!problems.isEmpty()) {
                 return;
             }
@@ -222,7 +229,7 @@ public final class TopicGraph {
                 ParamModel signal = method.parameters().get(index);
                 subscribers.add(new Subscriber(method, index, signal.subscribesTopic(), accepted.erasure(),
                         signal.concurrency(), method.batch() == null ? 0 : method.batch().maxSize(),
-                        method.batch() == null ? null : method.batch().maxWait()));
+                        method.batch() == null ? null : method.batch().maxWait(), key, signal.key()));
             }
             if (method.periodic() != null) {
                 periodics.add(new Periodic(method, method.periodic().every(), method.periodic().delay()));
@@ -257,6 +264,41 @@ public final class TopicGraph {
                         + ") on parameter " + index + ": it must be at least 1 (1 delivers in publish order, "
                         + "N > 1 delivers up to N signals at once)");
             }
+        }
+
+        /** @return how to read the key, {@code null} without a key or with a problem */
+        private KeyAccessor checkKey(MethodModel method, String where, ParamModel signal, TypeRef accepted,
+                List<String> problems) {
+            String key = signal.key();
+            if (key.isEmpty()) {
+                return null;
+            }
+            if (method.batch() != null) {
+                problems.add(where + " has @Subscribes(key = \"" + key + "\") and @Batch: a batch mixes keys, so it "
+                        + "cannot keep per-key order; remove the key, or remove @Batch and receive one signal at a time");
+                return null;
+            }
+            if (key.isBlank() || !Character.isJavaIdentifierStart(key.charAt(0))
+                    || !key.chars().allMatch(Character::isJavaIdentifierPart)) {
+                problems.add(where + " has @Subscribes(key = \"" + key + "\"), which is not a Java name: name an "
+                        + "accessor of the signal type, e.g. key = \"customerId\" for customerId(), "
+                        + "getCustomerId() or a public field customerId");
+                return null;
+            }
+            if (accepted == null) {
+                return null;
+            }
+            String type = accepted.erasure();
+            KeyAccessor accessor = hierarchy.keyAccessor(type, key);
+            if (accessor == null) {
+                String[] names = KeyAccessor.methodNames(key);
+                problems.add(where + " has @Subscribes(key = \"" + key + "\"), but its signal type " + type
+                        + " has no public " + names[0] + "(), " + names[1] + "(), " + names[2] + "() or field " + key
+                        + " declared in a public class: add such an accessor (a record component of a public record "
+                        + "works), or name one the type has");
+                return null;
+            }
+            return accessor;
         }
 
         private void checkBatch(MethodModel method, String where, List<Integer> signals, List<String> problems) {

@@ -4,7 +4,6 @@ package dev.signalbus.model;
  * Answers subtype questions on raw class names: reflection in the portable extension, the Jandex
  * index at Quarkus build time.
  */
-@FunctionalInterface
 public interface TypeHierarchy {
 
     /**
@@ -13,4 +12,16 @@ public interface TypeHierarchy {
      *         fails validation
      */
     Boolean isSubtype(String subClass, String superClass);
+
+    /**
+     * Finds how to read {@code key} from an instance of {@code className}: a public no-argument
+     * non-void instance method named as {@link KeyAccessor#methodNames} says, declared or
+     * inherited, else a public instance field of that name.
+     *
+     * @return the accessor; {@code null} if the class has none; {@link KeyAccessor#UNKNOWN} when
+     *         this cannot be known (unknown never fails validation)
+     */
+    default KeyAccessor keyAccessor(String className, String key) {
+        return KeyAccessor.UNKNOWN;
+    }
 }

@@ -12,6 +12,7 @@ import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.AnnotationValue;
 import org.jboss.jandex.ClassInfo;
 import org.jboss.jandex.DotName;
+import org.jboss.jandex.FieldInfo;
 import org.jboss.jandex.IndexView;
 import org.jboss.jandex.MethodInfo;
 import org.jboss.jandex.MethodParameterInfo;
@@ -21,6 +22,7 @@ import org.jboss.jandex.WildcardType;
 import dev.signalbus.Batch;
 import dev.signalbus.PeriodicTask;
 import dev.signalbus.Subscribes;
+import dev.signalbus.model.KeyAccessor;
 import dev.signalbus.model.MethodModel;
 import dev.signalbus.model.MethodModel.BatchModel;
 import dev.signalbus.model.MethodModel.ParamModel;
@@ -71,7 +73,8 @@ final class JandexModels {
             AnnotationInstance subscribes = parameter.declaredAnnotation(DotNames.SUBSCRIBES);
             parameters.add(new ParamModel(typeRef(parameter.type()),
                     subscribes == null ? null : subscribes.value().asString(),
-                    subscribes == null ? 1 : intValue(subscribes, "concurrency", DEFAULT_CONCURRENCY)));
+                    subscribes == null ? 1 : intValue(subscribes, "concurrency", DEFAULT_CONCURRENCY),
+                    subscribes == null ? "" : stringValue(subscribes, "key", "")));
         }
         AnnotationInstance publishes = method.declaredAnnotation(DotNames.PUBLISHES);
         AnnotationInstance batch = method.declaredAnnotation(DotNames.BATCH);
@@ -169,7 +172,61 @@ final class JandexModels {
                 }
                 return unknown ? null : Boolean.FALSE;
             }
+
+            @Override
+            public KeyAccessor keyAccessor(String className, String key) {
+                return JandexModels.keyAccessor(index, className, key);
+            }
         };
+    }
+
+    /**
+     * As {@link ReflectionModels#keyMember}, on the index: a public no-argument non-void instance method of a public
+     * class or interface, named as {@link KeyAccessor#methodNames} says, declared or inherited (superclasses, then
+     * interfaces), else a public instance field of a public class; unknown when a class on the way is not in the
+     * index. Public, because the key is read by code generated in another package.
+     */
+    static KeyAccessor keyAccessor(IndexView index, String className, String key) {
+        boolean unknown = false;
+        for (String name : KeyAccessor.methodNames(key)) {
+            Set<DotName> seen = new HashSet<>();
+            Deque<DotName> pending = new ArrayDeque<>();
+            pending.add(DotName.createSimple(className));
+            while (!pending.isEmpty()) {
+                DotName type = pending.poll();
+                if (!seen.add(type)) {
+                    continue;
+                }
+                ClassInfo info = index.getClassByName(type);
+                if (info == null) {
+                    unknown = true;
+                    continue;
+                }
+                MethodInfo method = info.method(name);
+                if (method != null && Modifier.isPublic(method.flags()) && !Modifier.isStatic(method.flags())
+                        && method.returnType().kind() != Type.Kind.VOID && Modifier.isPublic(info.flags())) {
+                    return KeyAccessor.method(info.name().toString(), name);
+                }
+                if (info.superName() != null) {
+                    pending.add(info.superName());
+                }
+                pending.addAll(info.interfaceNames());
+            }
+        }
+        for (DotName type = DotName.createSimple(className); type != null;) {
+            ClassInfo info = index.getClassByName(type);
+            if (info == null) {
+                unknown = true;
+                break;
+            }
+            FieldInfo field = info.field(key);
+            if (field != null && Modifier.isPublic(field.flags()) && !Modifier.isStatic(field.flags())
+                    && Modifier.isPublic(info.flags())) {
+                return KeyAccessor.field(info.name().toString(), key);
+            }
+            type = info.superName();
+        }
+        return unknown ? KeyAccessor.UNKNOWN : null;
     }
 
     private static int intValue(AnnotationInstance annotation, String name, int defaultValue) {

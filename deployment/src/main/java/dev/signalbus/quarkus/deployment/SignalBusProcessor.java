@@ -27,13 +27,16 @@ import org.jboss.jandex.AnnotationTransformation;
 import org.jboss.jandex.ClassInfo;
 import org.jboss.jandex.ClassType;
 import org.jboss.jandex.DotName;
+import org.jboss.jandex.FieldInfo;
 import org.jboss.jandex.IndexView;
 import org.jboss.jandex.MethodInfo;
 import org.jboss.jandex.MethodSignatureKey;
+import org.jboss.jandex.PrimitiveType;
 import org.jboss.logging.Logger;
 
 import dev.signalbus.Publishes;
 import dev.signalbus.SignalBus;
+import dev.signalbus.model.KeyAccessor;
 import dev.signalbus.model.MethodModel;
 import dev.signalbus.model.TopicGraph;
 import dev.signalbus.quarkus.runtime.ExecutionModel;
@@ -175,6 +178,13 @@ class SignalBusProcessor {
 
         Map<TopicGraph.Subscriber, ExecutionModel> subscriberModels = new LinkedHashMap<>();
         for (TopicGraph.Subscriber subscriber : graph.subscribers()) {
+            if (subscriber.key() == KeyAccessor.UNKNOWN) {
+                // the key is read by generated code: its accessor must be known now
+                problems.add(subscriber.method().signature() + " has @Subscribes(key = \"" + subscriber.keyName()
+                        + "\"), but its signal type " + subscriber.signalClass() + " is not in the index, so its "
+                        + "accessor cannot be found at build time; add the type's archive to the index (e.g. "
+                        + "quarkus.index-dependency) or key on a type of the application");
+            }
             subscriberModels.put(subscriber,
                     executionModel(methods.get(subscriber.method()).method, subscriber.method(), problems));
         }
@@ -275,8 +285,9 @@ class SignalBusProcessor {
     @Record(ExecutionTime.STATIC_INIT)
     SyntheticBeanBuildItem bus(SignalBusRecorder recorder, RecorderContext recorderContext,
             List<SubscriberMethodBuildItem> subscriberMethods, List<PeriodicMethodBuildItem> periodicMethods,
-            BuildProducer<GeneratedClassBuildItem> generatedClasses) {
+            CombinedIndexBuildItem combinedIndex, BuildProducer<GeneratedClassBuildItem> generatedClasses) {
         List<String> invokerClasses = new ArrayList<>();
+        List<AnnotationTarget> keyReaders = new ArrayList<>();
         List<SubscriberMethodBuildItem> sortedSubscribers = new ArrayList<>(subscriberMethods);
         Collections.sort(sortedSubscribers);
         List<SubscriberDefinition> subscribers = new ArrayList<>();
@@ -285,7 +296,8 @@ class SignalBusProcessor {
             subscribers.add(new SubscriberDefinition(subscriber.topic(), subscriber.method().target(),
                     subscriber.signalClass(), subscriber.concurrency(), subscriber.batchMaxSize(),
                     subscriber.batchMaxWait(), subscriber.signalIndex(), subscriber.method().parameters().size(),
-                    item.executionModel, number(invokerClasses, item.invoker)));
+                    item.executionModel, number(invokerClasses, item.invoker),
+                    keyReader(combinedIndex.getComputingIndex(), subscriber.key(), keyReaders)));
         }
         List<PeriodicMethodBuildItem> sortedPeriodics = new ArrayList<>(periodicMethods);
         Collections.sort(sortedPeriodics);
@@ -295,7 +307,7 @@ class SignalBusProcessor {
             periodics.add(new PeriodicDefinition(periodic.method().target(), periodic.every(), periodic.delay(),
                     periodic.method().parameters().size(), item.executionModel, number(invokerClasses, item.invoker)));
         }
-        generateInvokers(new GeneratedClassGizmoAdaptor(generatedClasses, true), invokerClasses);
+        generateInvokers(new GeneratedClassGizmoAdaptor(generatedClasses, true), invokerClasses, keyReaders);
         @SuppressWarnings({ "unchecked", "rawtypes" })
         RuntimeValue<Invokers> invokers = (RuntimeValue) recorderContext.newInstance(Invokers.GENERATED);
         return SyntheticBeanBuildItem.configure(SignalBus.class)
@@ -321,7 +333,7 @@ class SignalBusProcessor {
      * {@code Invokers_Generated}: {@code create(i)} returns {@code new} invoker number {@code i}, so that
      * each invoker class loads at its method's first call, not all at start-up (no reflection).
      */
-    static void generateInvokers(ClassOutput output, List<String> invokerClasses) {
+    static void generateInvokers(ClassOutput output, List<String> invokerClasses, List<AnnotationTarget> keyReaders) {
         try (ClassCreator creator = ClassCreator.builder().classOutput(output).className(Invokers.GENERATED)
                 .interfaces(Invokers.class).setFinal(true).build()) {
             MethodCreator create = creator.getMethodCreator("create", Invoker.class, int.class);
@@ -339,7 +351,43 @@ class SignalBusProcessor {
                 inPart.returnValue(inPart.invokeStaticMethod(part.getMethodDescriptor(), index));
             }
             create.throwException(IllegalArgumentException.class, "No Signal Bus invoker of this number");
+
+            MethodCreator key = creator.getMethodCreator("key", Object.class, int.class, Object.class);
+            for (int i = 0; i < keyReaders.size(); i++) {
+                BytecodeCreator match = key.ifIntegerEqual(key.getMethodParam(0), key.load(i)).trueBranch();
+                AnnotationTarget member = keyReaders.get(i);
+                ResultHandle value;
+                org.jboss.jandex.Type type;
+                if (member.kind() == AnnotationTarget.Kind.FIELD) {
+                    FieldInfo field = member.asField();
+                    type = field.type();
+                    value = match.readInstanceField(field,
+                            match.checkCast(match.getMethodParam(1), field.declaringClass().name().toString()));
+                } else {
+                    MethodInfo method = member.asMethod();
+                    type = method.returnType();
+                    ResultHandle signal = match.checkCast(match.getMethodParam(1),
+                            method.declaringClass().name().toString());
+                    value = method.declaringClass().isInterface() ? match.invokeInterfaceMethod(method, signal)
+                            : match.invokeVirtualMethod(method, signal);
+                }
+                if (type.kind() == org.jboss.jandex.Type.Kind.PRIMITIVE) {
+                    value = match.smartCast(value, PrimitiveType.box(type.asPrimitiveType()).name().toString());
+                }
+                match.returnValue(value);
+            }
+            key.throwException(IllegalArgumentException.class, "No Signal Bus key reader of this number");
         }
+    }
+
+    /** Numbers the member that reads a subscriber's key; {@code -1} without a key. */
+    private static int keyReader(IndexView index, KeyAccessor accessor, List<AnnotationTarget> readers) {
+        if (accessor == null) {
+            return -1;
+        }
+        ClassInfo owner = index.getClassByName(DotName.createSimple(accessor.owner()));
+        readers.add(accessor.field() ? owner.field(accessor.member()) : owner.method(accessor.member()));
+        return readers.size() - 1;
     }
 
     /** Classes that declare Signal Bus methods; {@code @Publishes} on a class is reported as a problem. */

@@ -31,7 +31,8 @@ public class GeneratedInvokersTest {
             classes.add(KINDS.get(i % KINDS.size()).getName());
         }
         Map<String, byte[]> generated = new HashMap<>();
-        SignalBusProcessor.generateInvokers((name, bytes) -> generated.put(name.replace('/', '.'), bytes), classes);
+        SignalBusProcessor.generateInvokers((name, bytes) -> generated.put(name.replace('/', '.'), bytes), classes,
+                List.of());
 
         Invokers invokers = (Invokers) new DefiningLoader(generated).loadClass(Invokers.GENERATED)
                 .getDeclaredConstructor().newInstance();

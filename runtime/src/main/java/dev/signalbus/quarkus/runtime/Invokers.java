@@ -15,4 +15,13 @@ public interface Invokers {
 
     /** @return a new invoker of the method numbered {@code index} at build time */
     Invoker<Object, Object> create(int index);
+
+    /**
+     * Reads the key of a {@code @Subscribes(key = ...)} subscriber's signal: a cast and a call of the accessor (or a
+     * read of the field) generated at build time, no reflection.
+     *
+     * @param reader the number of the key accessor at build time
+     * @return the key, primitives boxed
+     */
+    Object key(int reader, Object signal);
 }

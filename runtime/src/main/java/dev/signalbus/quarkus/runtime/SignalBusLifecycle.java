@@ -116,8 +116,18 @@ public class SignalBusLifecycle {
                     vertx);
             Duration maxWait = s.batchMaxSize > 0 ? duration(s.target, "@Batch(maxWait)", s.batchMaxWait, expressions)
                     : null;
+            Function<Object, Object> key = null;
+            if (s.keyReader >= 0) {
+                int reader = s.keyReader;
+                key = new Function<Object, Object>() {
+                    @Override
+                    public Object apply(Object signal) {
+                        return invokers.key(reader, signal);
+                    }
+                };
+            }
             builder.subscriber(new SubscriberSpec(s.topic, s.target, signalClasses.get(s.signalClass), s.concurrency,
-                    s.batchMaxSize, maxWait, call));
+                    s.batchMaxSize, maxWait, call, key));
         }
         for (PeriodicDefinition p : periodics) {
             MethodCall call = new MethodCall(invokers, p.invoker, p.parameterCount, -1, p.executionModel, vertx);

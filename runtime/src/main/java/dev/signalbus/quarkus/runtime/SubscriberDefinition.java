@@ -27,11 +27,13 @@ public final class SubscriberDefinition {
     public final ExecutionModel executionModel;
     /** The number of the ArC invoker in {@link Invokers}, with instance lookup and argument lookup for every other parameter. */
     public final int invoker;
+    /** The number of the key reader in {@link Invokers#key}, {@code -1} without {@code @Subscribes(key)}. */
+    public final int keyReader;
 
     @RecordableConstructor
     public SubscriberDefinition(String topic, String target, String signalClass, int concurrency, int batchMaxSize,
             String batchMaxWait, int signalIndex, int parameterCount, ExecutionModel executionModel,
-            int invoker) {
+            int invoker, int keyReader) {
         this.topic = topic;
         this.target = target;
         this.signalClass = signalClass;
@@ -42,5 +44,6 @@ public final class SubscriberDefinition {
         this.parameterCount = parameterCount;
         this.executionModel = executionModel;
         this.invoker = invoker;
+        this.keyReader = keyReader;
     }
 }

@@ -38,6 +38,9 @@ class TransactionalPublishTest {
     @Inject
     SignalBus bus;
 
+    @Inject
+    Sequence sequence;
+
     @Test
     void aThousandMixedCommitsAndRollbacksPublishExactlyTheCommittedOrders() {
         Set<Long> committed = new HashSet<>();
@@ -62,6 +65,19 @@ class TransactionalPublishTest {
         assertThat(delivered).isEqualTo(committed.size());
         assertThat(foundCommitted).as("the subscriber finds every committed order").isEqualTo(committed.size());
         assertThat(phantoms).as("no signal of a rolled-back transaction").isZero();
+    }
+
+    @Test
+    void theSignalsOfOneTransactionArePublishedInPublishOrder() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (int i = 0; i < 20; i++) {
+                bus.publish("sequence", i);
+            }
+        });
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> sequence.received.size() == 20);
+        assertThat(sequence.received).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18,
+                19);
     }
 
     @Test
