@@ -1,6 +1,7 @@
 package dev.signalbus.quarkus.runtime;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,11 +112,17 @@ public class SignalBusLifecycle {
                         return BlockingOperationControl.isBlockingAllowed();
                     }
                 });
+        // every problem of the start in one failure, as the build and the portable extension report theirs
+        List<String> problems = new ArrayList<>();
         for (SubscriberDefinition s : subscribers) {
             MethodCall call = new MethodCall(invokers, s.invoker, s.parameterCount, s.signalIndex, s.executionModel,
                     vertx);
-            Duration maxWait = s.batchMaxSize > 0 ? duration(s.target, "@Batch(maxWait)", s.batchMaxWait, expressions)
+            Duration maxWait = s.batchMaxSize > 0
+                    ? duration(s.target, "@Batch(maxWait)", s.batchMaxWait, expressions, problems)
                     : null;
+            if (s.batchMaxSize > 0 && maxWait == null) {
+                continue;
+            }
             Function<Object, Object> key = null;
             if (s.keyReader >= 0) {
                 int reader = s.keyReader;
@@ -131,11 +138,13 @@ public class SignalBusLifecycle {
         }
         for (PeriodicDefinition p : periodics) {
             MethodCall call = new MethodCall(invokers, p.invoker, p.parameterCount, -1, p.executionModel, vertx);
-            builder.periodic(new PeriodicSpec(p.target,
-                    duration(p.target, "@PeriodicTask(every)", p.every, expressions),
-                    duration(p.target, "@PeriodicTask(delay)", p.delay, expressions), call));
+            Duration every = duration(p.target, "@PeriodicTask(every)", p.every, expressions, problems);
+            Duration delay = duration(p.target, "@PeriodicTask(delay)", p.delay, expressions, problems);
+            if (every != null && delay != null) {
+                builder.periodic(new PeriodicSpec(p.target, every, delay, call));
+            }
         }
-        List<String> problems = builder.problems(CONFIG_PREFIX);
+        problems.addAll(builder.problems(CONFIG_PREFIX));
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Signal Bus cannot start: " + String.join("; ", problems));
         }
@@ -178,17 +187,18 @@ public class SignalBusLifecycle {
                 .validate(CONFIG_PREFIX);
     }
 
+    /** @return the duration, or {@code null} when a problem was added */
     private static Duration duration(String target, String attribute, String text,
-            Function<String, String> expressions) {
+            Function<String, String> expressions, List<String> problems) {
         Duration duration;
         try {
             duration = Durations.parse(text, expressions);
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(target + ": " + attribute + " = \"" + text + "\" is invalid: "
-                    + e.getMessage(), e);
+            problems.add(target + ": " + attribute + " = \"" + text + "\" is invalid: " + e.getMessage());
+            return null;
         }
         if (duration == null) {
-            throw new IllegalStateException(target + ": " + attribute + " = \"" + text + "\" refers to the config key \""
+            problems.add(target + ": " + attribute + " = \"" + text + "\" refers to the config key \""
                     + Durations.expressionKey(text) + "\", which has no value; set it in application.properties");
         }
         return duration;
