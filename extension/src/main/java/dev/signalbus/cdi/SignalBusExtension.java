@@ -56,7 +56,10 @@ import dev.signalbus.model.TopicGraph;
  * <p>
  * Settings come from MicroProfile Config when present ({@code signal-bus.shutdown-timeout},
  * {@code signal-bus.queue-capacity}, {@code signal-bus.publish-timeout},
- * {@code signal-bus.topics."name".queue-capacity}); deliveries and periodic runs use the
+ * {@code signal-bus.stuck-delivery-threshold}, {@code signal-bus.topics."name".queue-capacity});
+ * with Micrometer on the class path the bus reports its meters to the application's
+ * {@code MeterRegistry} bean, or to Micrometer's global registry if it has none
+ * ({@link dev.signalbus.metrics.MicrometerBusMetrics}); deliveries and periodic runs use the
  * container's default managed executors when it has Jakarta Concurrency, otherwise pools owned by
  * the bus.
  */
@@ -179,6 +182,9 @@ public class SignalBusExtension implements Extension {
         this.executors = BusExecutors.create(beanManager, deliveryThreads, periodics.size());
         Event<SignalFailure> failures = beanManager.getEvent().select(SignalFailure.class);
         builder.failureHandler(failures::fire);
+        if (OptionalApis.isPresent(MeterRegistries.METER_REGISTRY)) {
+            builder.metrics(MeterRegistries.metrics(beanManager));
+        }
         if (executors.executor() != null) {
             builder.executor(executors.executor());
         }

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntSupplier;
 
 import org.jboss.logging.Logger;
 import org.jctools.queues.atomic.unpadded.MpscChunkedAtomicUnpaddedArrayQueue;
@@ -56,6 +57,18 @@ final class Mailbox {
     final int beyondLimit;
     private final SignalBusEngine engine;
     private final Executor executor;
+    /** The topic's metrics handle, shared by its subscribers; {@code null} without metrics. */
+    final BusMetrics.Topic topicMetrics;
+    private final IntSupplier depth;
+    /** This subscriber's metrics handle; {@code null} without metrics. */
+    private final BusMetrics.Subscriber metrics;
+    /**
+     * Whether a delivery takes a time stamp: only for metrics or a watch of stuck deliveries;
+     * otherwise the delivery path reads no clock.
+     */
+    private final boolean clocked;
+    /** Whether queued signals carry the time of their publish: batches, and the queue-wait timer. */
+    private final boolean stamped;
 
     private final Queue<Object> queue;
     /**
@@ -86,8 +99,15 @@ final class Mailbox {
     final LongAdder refusedWhileDraining = new LongAdder();
     private final AtomicBoolean beyondLogged = new AtomicBoolean();
 
-    Mailbox(SubscriberSpec spec, int capacity, SignalBusEngine engine, Executor executor) {
+    Mailbox(SubscriberSpec spec, int capacity, SignalBusEngine engine, Executor executor,
+            BusMetrics.Topic topicMetrics, BusMetrics metrics, boolean watched) {
         this.spec = spec;
+        this.topicMetrics = topicMetrics;
+        // the gauge may hold its supplier weakly: the mailbox keeps it alive as long as itself
+        this.depth = this::queueDepth;
+        this.metrics = metrics == null ? null : metrics.subscriber(spec.topic(), spec.target(), depth);
+        this.clocked = metrics != null || watched;
+        this.stamped = spec.batch() || metrics != null;
         this.capacity = capacity;
         this.beyondLimit = capacity + Math.min(capacity, BusConfig.MAX_QUEUE_CAPACITY - capacity);
         this.engine = engine;
@@ -147,7 +167,7 @@ final class Mailbox {
      * report (the reservation was in the count it closed), and nobody delivers it.
      */
     void enqueue(Object signal) {
-        Object entry = spec.batch() ? new Timed(signal, System.nanoTime()) : signal;
+        Object entry = stamped ? new Timed(signal, System.nanoTime()) : signal;
         if (!queue.offer(entry)) {
             // cannot happen: the queue holds at least twice the capacity that reservations allow
             throw new IllegalStateException("Signal Bus internal error: the queue of " + spec.target()
@@ -250,6 +270,9 @@ final class Mailbox {
 
     /** Counts a refusal while the bus drains: the drain report is then not complete. */
     private IllegalStateException refused(IllegalStateException refusal) {
+        if (topicMetrics != null) {
+            topicMetrics.rejected();
+        }
         if (engine.draining()) {
             refusedWhileDraining.increment();
         }
@@ -377,16 +400,15 @@ final class Mailbox {
 
     /** A drain task: holds one slot from {@link #wake()} until it returns without rescheduling. */
     private void drain() {
-        Thread thread = Thread.currentThread();
-        runners.enter(thread);
+        Runners.Slot runner = runners.enter(Thread.currentThread());
         try {
-            deliverBurst();
+            deliverBurst(runner);
         } finally {
-            runners.leave(thread);
+            runners.leave(runner);
         }
     }
 
-    private void deliverBurst() {
+    private void deliverBurst(Runners.Slot runner) {
         // the pending units of the signals delivered here go back once per burst, not once per
         // signal: the counter is shared by every publisher and every delivering thread
         int done = 0;
@@ -396,7 +418,8 @@ final class Mailbox {
                     workers.decrementAndGet();
                     return;
                 }
-                Object work = spec.batch() ? takeBatch() : take();
+                long now = clocked ? System.nanoTime() : 0;
+                Object work = spec.batch() ? takeBatch(now) : take(now);
                 if (work == null) {
                     workers.decrementAndGet();
                     // a signal offered after our empty take may have seen every slot taken
@@ -412,8 +435,11 @@ final class Mailbox {
                 }
                 int n = spec.batch() ? ((List<?>) work).size() : 1;
                 boolean async = false;
+                if (clocked) {
+                    runner.since = now;
+                }
                 try {
-                    async = deliver(work, n);
+                    async = deliver(work, n, now);
                 } finally {
                     if (!async) {
                         done += n;
@@ -431,7 +457,8 @@ final class Mailbox {
         submit(); // keep the slot, give the thread back to the pool
     }
 
-    private Object take() {
+    /** @param now the delivery's start if {@link #clocked} */
+    private Object take(long now) {
         Object signal = queue.poll();
         if (signal == null) {
             return null;
@@ -441,6 +468,11 @@ final class Mailbox {
         if (!taken(1)) {
             inFlight.decrementAndGet();
             return null;
+        }
+        if (metrics != null) {
+            Timed timed = (Timed) signal;
+            metrics.queued(now - timed.at);
+            return timed.signal;
         }
         return signal;
     }
@@ -463,7 +495,8 @@ final class Mailbox {
         return engine.draining() || System.nanoTime() - head.at >= spec.batchMaxWait().toNanos();
     }
 
-    private List<Object> takeBatch() {
+    /** @param now the delivery's start if {@link #clocked} */
+    private List<Object> takeBatch(long now) {
         Timed head = (Timed) queue.peek();
         if (head == null) {
             return null;
@@ -476,6 +509,9 @@ final class Mailbox {
         Timed next;
         while (batch.size() < spec.batchMaxSize() && (next = (Timed) queue.poll()) != null) {
             batch.add(next.signal);
+            if (metrics != null) {
+                metrics.queued(now - next.at);
+            }
         }
         if (batch.isEmpty()) {
             return null;
@@ -511,17 +547,17 @@ final class Mailbox {
      * @return {@code true} if the delivery continues asynchronously: the slot stays held, and the
      *         completion gives the pending units back; otherwise the caller gives them back
      */
-    private boolean deliver(Object work, int n) {
+    private boolean deliver(Object work, int n, long start) {
         ClassCastException mismatch = checkType(work);
         if (mismatch != null) {
-            finished(work, n, mismatch);
+            finished(work, n, mismatch, start);
             return false;
         }
         Object result;
         try {
             result = spec.invoker().invoke(work);
         } catch (Throwable t) {
-            finished(work, n, t);
+            finished(work, n, t, start);
             return false;
         }
         if (result instanceof CompletionStage<?> stage) {
@@ -529,7 +565,7 @@ final class Mailbox {
             if (future == null || !future.isDone()) {
                 stage.whenComplete((ignored, failure) -> {
                     try {
-                        finished(work, n, failure);
+                        finished(work, n, failure, start);
                     } finally {
                         engine.pending.done(n);
                     }
@@ -537,10 +573,10 @@ final class Mailbox {
                 });
                 return true;
             }
-            finished(work, n, future.isCompletedExceptionally() ? exceptionOf(future) : null);
+            finished(work, n, future.isCompletedExceptionally() ? exceptionOf(future) : null, start);
             return false;
         }
-        finished(work, n, null);
+        finished(work, n, null, start);
         return false;
     }
 
@@ -573,7 +609,11 @@ final class Mailbox {
                 + "; change the parameter type or publish a compatible type");
     }
 
-    private void finished(Object work, int n, Throwable failure) {
+    /** @param start the delivery's start if {@link #clocked} */
+    private void finished(Object work, int n, Throwable failure, long start) {
+        if (metrics != null) {
+            metrics.delivered(System.nanoTime() - start, failure == null);
+        }
         try {
             if (failure == null) {
                 delivered.add(n);
@@ -615,6 +655,19 @@ final class Mailbox {
      */
     int interruptRunning() {
         return runners.interrupt();
+    }
+
+    /** Signals waiting in the queue now (reserved places included), for the queue-depth gauge. */
+    int queueDepth() {
+        return Math.max(size.get(), 0);
+    }
+
+    /**
+     * When the longest-running delivery of this subscriber began ({@link System#nanoTime()}), or 0
+     * if none runs or deliveries are not watched.
+     */
+    long runningSince() {
+        return runners.oldestSince();
     }
 
     /** The threads delivering this subscriber's signals now. */

@@ -69,8 +69,12 @@ public final class SignalBusEngine implements SignalBus {
     private final List<Mailbox> mailboxes;
     private final List<Periodic> periodics;
     private final PeriodicScheduler scheduler;
-    private final Map<String, LongAdder> unrouted = new ConcurrentHashMap<>();
-    private final LongAdder unroutedOther = new LongAdder();
+    private final Map<String, Unrouted> unrouted = new ConcurrentHashMap<>();
+    private final Unrouted unroutedOther = new Unrouted(null);
+    /** {@code null} without metrics: then no call site measures anything. */
+    private final BusMetrics metrics;
+    /** Whether deliveries record their start, for {@link #stuckDeliveries()}. */
+    private final boolean watched;
     /** Results of async publishers not yet completed, per topic; an entry goes when its count is 0. */
     private final Map<String, Integer> asyncResults = new ConcurrentHashMap<>();
     private volatile int state = NEW;
@@ -88,10 +92,16 @@ public final class SignalBusEngine implements SignalBus {
         this.blockingAllowed = builder.blockingAllowed;
         this.failures = new Failures(builder.failureHandler);
         this.scheduler = builder.scheduler;
+        this.metrics = builder.metrics == BusMetrics.NONE ? null : builder.metrics;
+        this.watched = builder.watchDeliveries;
         Map<String, List<Mailbox>> byTopic = new LinkedHashMap<>();
+        Map<String, BusMetrics.Topic> topicMetrics = new HashMap<>();
         List<Mailbox> all = new ArrayList<>();
         for (SubscriberSpec spec : builder.subscribers) {
-            Mailbox mailbox = new Mailbox(spec, config.queueCapacity(spec.topic()), this, builder.executor);
+            BusMetrics.Topic topic = metrics == null ? null
+                    : topicMetrics.computeIfAbsent(spec.topic(), metrics::topic);
+            Mailbox mailbox = new Mailbox(spec, config.queueCapacity(spec.topic()), this, builder.executor, topic,
+                    metrics, watched);
             byTopic.computeIfAbsent(spec.topic(), t -> new ArrayList<>()).add(mailbox);
             all.add(mailbox);
         }
@@ -101,7 +111,7 @@ public final class SignalBusEngine implements SignalBus {
         this.mailboxes = List.copyOf(all);
         List<Periodic> periodics = new ArrayList<>();
         for (PeriodicSpec spec : builder.periodics) {
-            periodics.add(new Periodic(spec, this));
+            periodics.add(new Periodic(spec, this, metrics));
         }
         this.periodics = List.copyOf(periodics);
     }
@@ -163,6 +173,10 @@ public final class SignalBusEngine implements SignalBus {
             throw stoppedException(topic);
         }
         offerAll(subscribers, signal);
+        BusMetrics.Topic counts = subscribers[0].topicMetrics;
+        if (counts != null) {
+            counts.published();
+        }
     }
 
     /**
@@ -265,13 +279,13 @@ public final class SignalBusEngine implements SignalBus {
     }
 
     private void unrouted(String topic, Object signal) {
-        LongAdder counter = unrouted.get(topic);
+        Unrouted counter = unrouted.get(topic);
         if (counter == null) {
             if (unrouted.size() >= MAX_UNROUTED_TOPICS) {
-                unroutedOther.increment();
+                unroutedOther.count(this, BusMetrics.OTHER_TOPICS);
                 return;
             }
-            counter = unrouted.computeIfAbsent(topic, t -> new LongAdder());
+            counter = unrouted.computeIfAbsent(topic, t -> new Unrouted(metrics == null ? null : metrics.topic(t)));
             LOG.debugf("Topic '%s' has no subscriber; its signals are counted as unrouted (first: %s)", topic,
                     signal.getClass().getName());
             if (unrouted.size() == MAX_UNROUTED_TOPICS) {
@@ -280,7 +294,40 @@ public final class SignalBusEngine implements SignalBus {
                         MAX_UNROUTED_TOPICS);
             }
         }
-        counter.increment();
+        counter.count(this, topic);
+    }
+
+    /**
+     * Signals published to one topic without subscribers (or to all topics beyond the bound), with
+     * the topic's metrics handle; the bound on these counters bounds the handles (and tag values).
+     */
+    private static final class Unrouted extends LongAdder {
+
+        private static final long serialVersionUID = 1L;
+        private transient volatile BusMetrics.Topic metrics;
+
+        Unrouted(BusMetrics.Topic metrics) {
+            this.metrics = metrics;
+        }
+
+        void count(SignalBusEngine engine, String topic) {
+            increment();
+            if (engine.metrics != null) {
+                BusMetrics.Topic handle = metrics;
+                if (handle == null) {
+                    // only the shared counter beyond the bound gets its handle late, at its first signal
+                    synchronized (this) {
+                        handle = metrics;
+                        if (handle == null) {
+                            handle = engine.metrics.topic(topic);
+                            metrics = handle;
+                        }
+                    }
+                }
+                handle.published();
+                handle.unrouted();
+            }
+        }
     }
 
     IllegalStateException stoppedException(String topic) {
@@ -404,6 +451,13 @@ public final class SignalBusEngine implements SignalBus {
                 drainFallback.shutdown(); // its thread ends once a task still running returns
             }
         }
+        if (metrics != null) {
+            try {
+                metrics.close();
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "Signal Bus could not remove its metrics");
+            }
+        }
         return new DrainReport(complete && refused.isEmpty(), Map.copyOf(undelivered), Map.copyOf(refused), took);
     }
 
@@ -462,6 +516,57 @@ public final class SignalBusEngine implements SignalBus {
         } catch (RuntimeException | Error e) {
             return false; // the drain has just ended, or no thread could be started
         }
+    }
+
+    /** Where the bus is in its life, for a readiness check. */
+    public enum Phase {
+        /** Built, not started: signals are kept, nothing is delivered yet. */
+        NEW,
+        /** Delivering. */
+        RUNNING,
+        /** {@link #shutdown()} is draining the queues. */
+        DRAINING,
+        /** Drained (or gave up): publishing throws. */
+        STOPPED
+    }
+
+    /** Where the bus is in its life: ready to deliver only while {@link Phase#RUNNING}. */
+    public Phase phase() {
+        return switch (state) {
+            case NEW -> Phase.NEW;
+            case RUNNING -> Phase.RUNNING;
+            case DRAINING -> Phase.DRAINING;
+            default -> Phase.STOPPED;
+        };
+    }
+
+    /**
+     * The deliveries and periodic runs that have been running on a thread for longer than
+     * {@link BusConfig#stuckDeliveryThreshold()}, one line each naming the subscriber
+     * ({@code "com.acme.Foo#bar (topic 'orders') for PT6M2S"}) or periodic task; empty if none.
+     * Deliveries are watched only if the engine was built with
+     * {@link Builder#watchDeliveries(boolean)}; periodic runs always. A delivery that returned a
+     * {@code CompletionStage} holds no thread while it waits and is not counted.
+     */
+    public List<String> stuckDeliveries() {
+        long now = System.nanoTime();
+        long threshold = config.stuckDeliveryThreshold().toNanos();
+        List<String> stuck = new ArrayList<>();
+        for (Mailbox mailbox : mailboxes) {
+            long since = mailbox.runningSince();
+            if (since != 0 && now - since > threshold) {
+                stuck.add(mailbox.spec.target() + " (topic '" + mailbox.spec.topic() + "') for "
+                        + Duration.ofNanos(now - since).withNanos(0));
+            }
+        }
+        for (Periodic periodic : periodics) {
+            long since = periodic.runningSince();
+            if (since != 0 && now - since > threshold) {
+                stuck.add("periodic task " + periodic.spec.target() + " for "
+                        + Duration.ofNanos(now - since).withNanos(0));
+            }
+        }
+        return stuck;
     }
 
     /** Whether {@link #shutdown()} has begun to refuse new signals. */
@@ -539,6 +644,8 @@ public final class SignalBusEngine implements SignalBus {
         Consumer<SignalFailure> failureHandler = f -> {
         };
         BooleanSupplier blockingAllowed = () -> true;
+        BusMetrics metrics = BusMetrics.NONE;
+        boolean watchDeliveries;
         final List<SubscriberSpec> subscribers = new ArrayList<>();
         final List<PeriodicSpec> periodics = new ArrayList<>();
 
@@ -571,6 +678,22 @@ public final class SignalBusEngine implements SignalBus {
          */
         public Builder blockingAllowed(BooleanSupplier blockingAllowed) {
             this.blockingAllowed = Objects.requireNonNull(blockingAllowed);
+            return this;
+        }
+
+        /** Where the engine reports its counts and timings; {@link BusMetrics#NONE} (the default) measures nothing. */
+        public Builder metrics(BusMetrics metrics) {
+            this.metrics = Objects.requireNonNull(metrics);
+            return this;
+        }
+
+        /**
+         * Whether each delivery records when it began, so that {@link SignalBusEngine#stuckDeliveries()}
+         * can name one running too long (a liveness check needs it); off by default: it reads the
+         * clock once per delivery.
+         */
+        public Builder watchDeliveries(boolean watch) {
+            this.watchDeliveries = watch;
             return this;
         }
 

@@ -1,0 +1,145 @@
+package dev.signalbus.cdi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.signalbus.PeriodicTask;
+import dev.signalbus.SignalBus;
+import dev.signalbus.Subscribes;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/**
+ * On Weld SE with a {@code MeterRegistry} bean the bus reports to it: counters per topic, the
+ * queue depth of a held subscriber, queue-wait and delivery timers by outcome, periodic runs by
+ * outcome; the meters are gone once the container has stopped.
+ */
+class MicrometerMetricsTest {
+
+    static final SimpleMeterRegistry REGISTRY = new SimpleMeterRegistry();
+    static final CountDownLatch RELEASE = new CountDownLatch(1);
+    static final CountDownLatch HELD = new CountDownLatch(1);
+    static final AtomicInteger RUNS = new AtomicInteger();
+
+    @AfterEach
+    void release() {
+        RELEASE.countDown();
+    }
+
+    @Test
+    void countsAndTimesAKnownWorkload() {
+        Map<String, String> config = Map.of("signal-bus.topics.held.queue-capacity", "2",
+                "signal-bus.publish-timeout", "0s");
+        String ship = Shop.class.getName() + "#ship";
+        String hold = Shop.class.getName() + "#hold";
+        String tick = Shop.class.getName() + "#tick";
+        try (WeldContainer container = Cdi.boot(config, Shop.class, Registry.class)) {
+            SignalBus bus = container.select(SignalBus.class).get();
+            bus.publish("orders", "ok-1");
+            bus.publish("orders", "bad");
+            bus.publish("orders", "ok-2");
+            bus.publish("nobody", "lost");
+
+            bus.publish("held", 1);
+            TestLatch.await(HELD);
+            bus.publish("held", 2);
+            bus.publish("held", 3);
+            assertThatThrownBy(() -> bus.publish("held", 4)).isInstanceOf(IllegalStateException.class);
+            assertThat(REGISTRY.get("signal.bus.queue.depth").tag("subscriber", hold).gauge().value()).isEqualTo(2);
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(timer("signal.bus.delivery", ship, "success").count()).isEqualTo(2);
+                assertThat(timer("signal.bus.delivery", ship, "failure").count()).isEqualTo(1);
+            });
+            assertThat(counter("published", "orders")).isEqualTo(3);
+            assertThat(counter("rejected", "orders")).isZero();
+            assertThat(counter("published", "nobody")).isEqualTo(1);
+            assertThat(counter("unrouted", "nobody")).isEqualTo(1);
+            assertThat(counter("published", "held")).isEqualTo(3);
+            assertThat(counter("rejected", "held")).isEqualTo(1);
+            assertThat(REGISTRY.get("signal.bus.queue.wait").tag("subscriber", ship).timer().count()).isEqualTo(3);
+            assertThat(timer("signal.bus.delivery", hold, "success").count()).isZero();
+
+            RELEASE.countDown();
+            assertThat(bus.awaitIdle(Duration.ofSeconds(30))).isTrue();
+            assertThat(REGISTRY.get("signal.bus.queue.depth").tag("subscriber", hold).gauge().value()).isZero();
+            Timer held = timer("signal.bus.delivery", hold, "success");
+            assertThat(held.count()).isEqualTo(3);
+            assertThat(REGISTRY.get("signal.bus.queue.wait").tag("subscriber", hold).timer().count()).isEqualTo(3);
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(REGISTRY.get("signal.bus.periodic.run").tag("task", tick).tag("outcome", "success").timer()
+                        .count()).isPositive();
+                assertThat(REGISTRY.get("signal.bus.periodic.run").tag("task", tick).tag("outcome", "failure").timer()
+                        .count()).isPositive();
+            });
+        }
+        assertThat(REGISTRY.find("signal.bus.published").meters()).isEmpty();
+        assertThat(REGISTRY.find("signal.bus.queue.depth").meters()).isEmpty();
+    }
+
+    private static Timer timer(String name, String subscriber, String outcome) {
+        return REGISTRY.get(name).tag("subscriber", subscriber).tag("outcome", outcome).timer();
+    }
+
+    private static double counter(String name, String topic) {
+        return REGISTRY.get("signal.bus." + name).tag("topic", topic).counter().count();
+    }
+
+    static final class TestLatch {
+        static void await(CountDownLatch latch) {
+            try {
+                assertThat(latch.await(30, TimeUnit.SECONDS)).as("latch released within 30s").isTrue();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    @Singleton
+    static class Registry {
+        @Produces
+        @Singleton
+        MeterRegistry registry() {
+            return REGISTRY;
+        }
+    }
+
+    @ApplicationScoped
+    static class Shop {
+        void ship(@Subscribes("orders") String order) {
+            if (order.equals("bad")) {
+                throw new IllegalArgumentException("cannot ship " + order);
+            }
+        }
+
+        void hold(@Subscribes("held") Integer signal) throws InterruptedException {
+            HELD.countDown();
+            RELEASE.await(30, TimeUnit.SECONDS);
+        }
+
+        @PeriodicTask(every = "50ms")
+        void tick() {
+            if (RUNS.incrementAndGet() % 2 == 0) {
+                throw new IllegalStateException("every other run fails");
+            }
+        }
+    }
+}
