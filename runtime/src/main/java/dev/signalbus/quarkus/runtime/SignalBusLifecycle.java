@@ -28,6 +28,7 @@ import dev.signalbus.engine.DrainReport;
 import dev.signalbus.engine.PeriodicSpec;
 import dev.signalbus.engine.SignalBusEngine;
 import dev.signalbus.engine.SubscriberSpec;
+import dev.signalbus.metrics.MicrometerBusMetrics;
 import dev.signalbus.model.Durations;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ArcContainer;
@@ -72,7 +73,7 @@ public class SignalBusLifecycle {
     private volatile SignalBusEngine engine;
 
     SignalBusEngine create(List<SubscriberDefinition> subscribers, List<PeriodicDefinition> periodics,
-            Map<String, Class<?>> signalClasses, Invokers invokers) {
+            Map<String, Class<?>> signalClasses, Invokers invokers, boolean metrics, boolean health) {
         Config config = ConfigProvider.getConfig();
         Function<String, String> expressions = new Function<String, String>() {
             @Override
@@ -101,7 +102,12 @@ public class SignalBusLifecycle {
                     public boolean getAsBoolean() {
                         return BlockingOperationControl.isBlockingAllowed();
                     }
-                });
+                })
+                .watchDeliveries(health);
+        if (metrics) {
+            // quarkus-micrometer adds every registry of the application to the global one
+            builder.metrics(MicrometerBusMetrics.global());
+        }
         for (SubscriberDefinition s : subscribers) {
             MethodCall call = new MethodCall(invokers, s.invoker, s.parameterCount, s.signalIndex, s.executionModel,
                     vertx);
@@ -123,6 +129,11 @@ public class SignalBusLifecycle {
         SignalBusEngine created = builder.build();
         engine = created;
         return created;
+    }
+
+    /** The engine, or {@code null} before the bus was created. */
+    SignalBusEngine engine() {
+        return engine;
     }
 
     void start(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER) StartupEvent event, SignalBus bus) {
@@ -155,8 +166,8 @@ public class SignalBusLifecycle {
                 topicCapacities.put(topic.getKey(), topic.getValue().queueCapacity().getAsInt());
             }
         }
-        return new BusConfig(config.shutdownTimeout(), config.queueCapacity(), config.publishTimeout(), topicCapacities)
-                .validate(CONFIG_PREFIX);
+        return new BusConfig(config.shutdownTimeout(), config.queueCapacity(), config.publishTimeout(), topicCapacities,
+                config.stuckDeliveryThreshold()).validate(CONFIG_PREFIX);
     }
 
     private static Duration duration(String target, String attribute, String text,
