@@ -59,7 +59,9 @@ import dev.signalbus.model.TopicGraph;
  * {@code signal-bus.stuck-delivery-threshold}, {@code signal-bus.topics."name".queue-capacity});
  * with Micrometer on the class path the bus reports its meters to the application's
  * {@code MeterRegistry} bean, or to Micrometer's global registry if it has none
- * ({@link dev.signalbus.metrics.MicrometerBusMetrics}); deliveries and periodic runs use the
+ * ({@link dev.signalbus.metrics.MicrometerBusMetrics}); with an {@code OpenTelemetry} bean each
+ * delivery runs in a span whose parent is the publisher's
+ * ({@link dev.signalbus.tracing.OpenTelemetryBusTracing}); deliveries and periodic runs use the
  * container's default managed executors when it has Jakarta Concurrency, otherwise pools owned by
  * the bus.
  */
@@ -184,6 +186,9 @@ public class SignalBusExtension implements Extension {
         builder.failureHandler(failures::fire);
         if (OptionalApis.isPresent(MeterRegistries.METER_REGISTRY)) {
             builder.metrics(MeterRegistries.metrics(beanManager));
+        }
+        if (OptionalApis.isPresent(OpenTelemetryBeans.OPEN_TELEMETRY)) {
+            builder.tracing(OpenTelemetryBeans.tracing(beanManager));
         }
         if (executors.executor() != null) {
             builder.executor(executors.executor());

@@ -67,8 +67,13 @@ final class Mailbox {
      * otherwise the delivery path reads no clock.
      */
     private final boolean clocked;
-    /** Whether queued signals carry the time of their publish: batches, and the queue-wait timer. */
+    /**
+     * Whether queued signals are wrapped in a {@link Timed}: batches and the queue-wait timer need
+     * the time of the publish, tracing the publisher's context.
+     */
     private final boolean stamped;
+    /** {@code null} without tracing. */
+    private final BusTracing tracing;
 
     private final Queue<Object> queue;
     /**
@@ -107,7 +112,8 @@ final class Mailbox {
         this.depth = this::queueDepth;
         this.metrics = metrics == null ? null : metrics.subscriber(spec.topic(), spec.target(), depth);
         this.clocked = metrics != null || watched;
-        this.stamped = spec.batch() || metrics != null;
+        this.tracing = engine.tracing;
+        this.stamped = spec.batch() || metrics != null || tracing != null;
         this.capacity = capacity;
         this.beyondLimit = capacity + Math.min(capacity, BusConfig.MAX_QUEUE_CAPACITY - capacity);
         this.engine = engine;
@@ -166,8 +172,10 @@ final class Mailbox {
      * drain timed out since the reservation, {@link #discard()} has counted this signal in its
      * report (the reservation was in the count it closed), and nobody delivers it.
      */
-    void enqueue(Object signal) {
-        Object entry = stamped ? new Timed(signal, System.nanoTime()) : signal;
+    void enqueue(Object signal, Object context) {
+        Object entry = stamped
+                ? new Timed(signal, spec.batch() || metrics != null ? System.nanoTime() : 0, context)
+                : signal;
         if (!queue.offer(entry)) {
             // cannot happen: the queue holds at least twice the capacity that reservations allow
             throw new IllegalStateException("Signal Bus internal error: the queue of " + spec.target()
@@ -419,7 +427,8 @@ final class Mailbox {
                     return;
                 }
                 long now = clocked ? System.nanoTime() : 0;
-                Object work = spec.batch() ? takeBatch(now) : take(now);
+                List<Object> contexts = tracing != null && spec.batch() ? new ArrayList<>() : null;
+                Object work = spec.batch() ? takeBatch(now, contexts) : take(now);
                 if (work == null) {
                     workers.decrementAndGet();
                     // a signal offered after our empty take may have seen every slot taken
@@ -434,12 +443,22 @@ final class Mailbox {
                     wake();
                 }
                 int n = spec.batch() ? ((List<?>) work).size() : 1;
+                BusTracing.Traced span = null;
+                if (stamped && !spec.batch()) {
+                    Timed timed = (Timed) work;
+                    work = timed.signal;
+                    if (tracing != null) {
+                        span = tracing.delivery(spec.topic(), spec.target(), timed.context);
+                    }
+                } else if (contexts != null) {
+                    span = tracing.batch(spec.topic(), spec.target(), contexts);
+                }
                 boolean async = false;
                 if (clocked) {
                     runner.since = now;
                 }
                 try {
-                    async = deliver(work, n, now);
+                    async = deliver(work, n, now, span);
                 } finally {
                     if (!async) {
                         done += n;
@@ -470,11 +489,9 @@ final class Mailbox {
             return null;
         }
         if (metrics != null) {
-            Timed timed = (Timed) signal;
-            metrics.queued(now - timed.at);
-            return timed.signal;
+            metrics.queued(now - ((Timed) signal).at);
         }
-        return signal;
+        return signal; // a Timed if stamped
     }
 
     /**
@@ -495,8 +512,11 @@ final class Mailbox {
         return engine.draining() || System.nanoTime() - head.at >= spec.batchMaxWait().toNanos();
     }
 
-    /** @param now the delivery's start if {@link #clocked} */
-    private List<Object> takeBatch(long now) {
+    /**
+     * @param now the delivery's start if {@link #clocked}
+     * @param contexts receives the signals' captured contexts if traced, else {@code null}
+     */
+    private List<Object> takeBatch(long now, List<Object> contexts) {
         Timed head = (Timed) queue.peek();
         if (head == null) {
             return null;
@@ -509,6 +529,9 @@ final class Mailbox {
         Timed next;
         while (batch.size() < spec.batchMaxSize() && (next = (Timed) queue.poll()) != null) {
             batch.add(next.signal);
+            if (contexts != null) {
+                contexts.add(next.context);
+            }
             if (metrics != null) {
                 metrics.queued(now - next.at);
             }
@@ -547,25 +570,34 @@ final class Mailbox {
      * @return {@code true} if the delivery continues asynchronously: the slot stays held, and the
      *         completion gives the pending units back; otherwise the caller gives them back
      */
-    private boolean deliver(Object work, int n, long start) {
+    private boolean deliver(Object work, int n, long start, BusTracing.Traced span) {
         ClassCastException mismatch = checkType(work);
         if (mismatch != null) {
-            finished(work, n, mismatch, start);
+            if (span != null) {
+                span.detach();
+            }
+            finished(work, n, mismatch, start, span);
             return false;
         }
         Object result;
         try {
             result = spec.invoker().invoke(work);
         } catch (Throwable t) {
-            finished(work, n, t, start);
+            if (span != null) {
+                span.detach();
+            }
+            finished(work, n, t, start, span);
             return false;
+        }
+        if (span != null) {
+            span.detach();
         }
         if (result instanceof CompletionStage<?> stage) {
             CompletableFuture<?> future = stage instanceof CompletableFuture<?> cf ? cf : null;
             if (future == null || !future.isDone()) {
                 stage.whenComplete((ignored, failure) -> {
                     try {
-                        finished(work, n, failure, start);
+                        finished(work, n, failure, start, span);
                     } finally {
                         engine.pending.done(n);
                     }
@@ -573,10 +605,10 @@ final class Mailbox {
                 });
                 return true;
             }
-            finished(work, n, future.isCompletedExceptionally() ? exceptionOf(future) : null, start);
+            finished(work, n, future.isCompletedExceptionally() ? exceptionOf(future) : null, start, span);
             return false;
         }
-        finished(work, n, null, start);
+        finished(work, n, null, start, span);
         return false;
     }
 
@@ -610,9 +642,12 @@ final class Mailbox {
     }
 
     /** @param start the delivery's start if {@link #clocked} */
-    private void finished(Object work, int n, Throwable failure, long start) {
+    private void finished(Object work, int n, Throwable failure, long start, BusTracing.Traced span) {
         if (metrics != null) {
             metrics.delivered(System.nanoTime() - start, failure == null);
+        }
+        if (span != null) {
+            span.end(failure == null ? null : Failures.unwrap(failure));
         }
         try {
             if (failure == null) {
@@ -680,7 +715,10 @@ final class Mailbox {
         return workers.get();
     }
 
-    /** A batch subscriber's signal with the time it was queued. */
-    record Timed(Object signal, long at) {
+    /**
+     * A signal with the time it was queued (for batches and the queue-wait timer, else 0) and the
+     * publisher's context captured for tracing (else {@code null}).
+     */
+    record Timed(Object signal, long at, Object context) {
     }
 }

@@ -61,25 +61,34 @@ final class Periodic implements Runnable {
         lastStart = now;
         engine.pending.increment();
         if (!engine.running()) {
-            finish(null, false);
+            finish(null, false, null);
             return;
         }
         Object result;
+        BusTracing.Traced span = engine.tracing == null ? null : engine.tracing.run(spec.target());
         Runners.Slot runner = runners.enter(Thread.currentThread());
         runner.since = now;
         try {
             result = spec.task().call();
         } catch (Throwable t) {
-            finish(t, true);
+            detach(span);
+            finish(t, true, span);
             return;
         } finally {
             runners.leave(runner);
         }
+        detach(span);
         if (result instanceof CompletionStage<?> stage
                 && !(stage instanceof CompletableFuture<?> cf && cf.isDone() && !cf.isCompletedExceptionally())) {
-            stage.whenComplete((ignored, failure) -> finish(failure, true));
+            stage.whenComplete((ignored, failure) -> finish(failure, true, span));
         } else {
-            finish(null, true);
+            finish(null, true, span);
+        }
+    }
+
+    private static void detach(BusTracing.Traced span) {
+        if (span != null) {
+            span.detach();
         }
     }
 
@@ -92,9 +101,12 @@ final class Periodic implements Runnable {
     }
 
     /** @param ran whether the task ran (not a tick skipped because the bus no longer runs) */
-    private void finish(Throwable failure, boolean ran) {
+    private void finish(Throwable failure, boolean ran, BusTracing.Traced span) {
         if (ran && metrics != null) {
             metrics.ran(System.nanoTime() - lastStart, failure == null);
+        }
+        if (span != null) {
+            span.end(failure == null ? null : Failures.unwrap(failure));
         }
         try {
             if (failure != null) {

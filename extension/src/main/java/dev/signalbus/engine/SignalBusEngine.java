@@ -73,6 +73,8 @@ public final class SignalBusEngine implements SignalBus {
     private final Unrouted unroutedOther = new Unrouted(null);
     /** {@code null} without metrics: then no call site measures anything. */
     private final BusMetrics metrics;
+    /** {@code null} without tracing: then nothing travels with a signal. */
+    final BusTracing tracing;
     /** Whether deliveries record their start, for {@link #stuckDeliveries()}. */
     private final boolean watched;
     /** Results of async publishers not yet completed, per topic; an entry goes when its count is 0. */
@@ -94,6 +96,7 @@ public final class SignalBusEngine implements SignalBus {
         this.scheduler = builder.scheduler;
         this.metrics = builder.metrics == BusMetrics.NONE ? null : builder.metrics;
         this.watched = builder.watchDeliveries;
+        this.tracing = builder.tracing == BusTracing.NONE ? null : builder.tracing;
         Map<String, List<Mailbox>> byTopic = new LinkedHashMap<>();
         Map<String, BusMetrics.Topic> topicMetrics = new HashMap<>();
         List<Mailbox> all = new ArrayList<>();
@@ -172,7 +175,7 @@ public final class SignalBusEngine implements SignalBus {
         if (!pending.tryAdd(subscribers.length)) {
             throw stoppedException(topic);
         }
-        offerAll(subscribers, signal);
+        offerAll(subscribers, signal, tracing == null ? null : tracing.capture());
         BusMetrics.Topic counts = subscribers[0].topicMetrics;
         if (counts != null) {
             counts.published();
@@ -191,7 +194,7 @@ public final class SignalBusEngine implements SignalBus {
      * unit until delivered, and the units of the others are given back here, except those of
      * reservations a timed-out drain counted (and gave back) in its report.
      */
-    private void offerAll(Mailbox[] subscribers, Object signal) {
+    private void offerAll(Mailbox[] subscribers, Object signal, Object context) {
         int n = subscribers.length;
         int reserved = 0;
         int counted = 0;
@@ -226,7 +229,7 @@ public final class SignalBusEngine implements SignalBus {
         int queued = 0;
         try {
             for (; queued < n; queued++) {
-                subscribers[queued].enqueue(signal);
+                subscribers[queued].enqueue(signal, context);
             }
         } finally {
             if (queued < n) {
@@ -645,6 +648,7 @@ public final class SignalBusEngine implements SignalBus {
         };
         BooleanSupplier blockingAllowed = () -> true;
         BusMetrics metrics = BusMetrics.NONE;
+        BusTracing tracing = BusTracing.NONE;
         boolean watchDeliveries;
         final List<SubscriberSpec> subscribers = new ArrayList<>();
         final List<PeriodicSpec> periodics = new ArrayList<>();
@@ -684,6 +688,15 @@ public final class SignalBusEngine implements SignalBus {
         /** Where the engine reports its counts and timings; {@link BusMetrics#NONE} (the default) measures nothing. */
         public Builder metrics(BusMetrics metrics) {
             this.metrics = Objects.requireNonNull(metrics);
+            return this;
+        }
+
+        /**
+         * Where the engine starts a span per delivery and periodic run, with the publisher's context;
+         * {@link BusTracing#NONE} (the default) traces nothing.
+         */
+        public Builder tracing(BusTracing tracing) {
+            this.tracing = Objects.requireNonNull(tracing);
             return this;
         }
 

@@ -308,7 +308,8 @@ class SignalBusProcessor {
                 .unremovable()
                 .addInjectionPoint(ClassType.create(DotName.createSimple(SignalBusLifecycle.class)))
                 .createWith(recorder.createBus(subscribers, periodics, invokers, micrometer(metricsCapability),
-                        capabilities.isPresent(Capability.SMALLRYE_HEALTH)))
+                        capabilities.isPresent(Capability.SMALLRYE_HEALTH),
+                        capabilities.isPresent(Capability.OPENTELEMETRY_TRACER)))
                 .done();
     }
 

@@ -73,7 +73,7 @@ public class SignalBusLifecycle {
     private volatile SignalBusEngine engine;
 
     SignalBusEngine create(List<SubscriberDefinition> subscribers, List<PeriodicDefinition> periodics,
-            Map<String, Class<?>> signalClasses, Invokers invokers, boolean metrics, boolean health) {
+            Map<String, Class<?>> signalClasses, Invokers invokers, boolean metrics, boolean health, boolean tracing) {
         Config config = ConfigProvider.getConfig();
         Function<String, String> expressions = new Function<String, String>() {
             @Override
@@ -107,6 +107,9 @@ public class SignalBusLifecycle {
         if (metrics) {
             // quarkus-micrometer adds every registry of the application to the global one
             builder.metrics(MicrometerBusMetrics.global());
+        }
+        if (tracing) {
+            builder.tracing(OpenTelemetryTracing.tracing());
         }
         for (SubscriberDefinition s : subscribers) {
             MethodCall call = new MethodCall(invokers, s.invoker, s.parameterCount, s.signalIndex, s.executionModel,
