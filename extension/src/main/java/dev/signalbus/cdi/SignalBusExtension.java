@@ -61,7 +61,8 @@ import dev.signalbus.model.TopicGraph;
  * {@code MeterRegistry} bean, or to Micrometer's global registry if it has none
  * ({@link dev.signalbus.metrics.MicrometerBusMetrics}); with an {@code OpenTelemetry} bean each
  * delivery runs in a span whose parent is the publisher's
- * ({@link dev.signalbus.tracing.OpenTelemetryBusTracing}); deliveries and periodic runs use the
+ * ({@link dev.signalbus.tracing.OpenTelemetryBusTracing}); with MicroProfile Health, readiness and
+ * liveness checks ({@link dev.signalbus.health.BusHealth}); deliveries and periodic runs use the
  * container's default managed executors when it has Jakarta Concurrency, otherwise pools owned by
  * the bus.
  */
@@ -83,6 +84,11 @@ public class SignalBusExtension implements Extension {
         for (Class<?> type : List.of(PublishesInterceptor.class, SignalBusBean.class, BusLifecycle.class,
                 RequestContextCalls.class)) {
             event.addAnnotatedType(beanManager.createAnnotatedType(type), type.getName());
+        }
+        if (OptionalApis.isPresent(HealthChecks.HEALTH_CHECK)) {
+            for (Class<?> type : HealthChecks.classes()) {
+                event.addAnnotatedType(beanManager.createAnnotatedType(type), type.getName());
+            }
         }
     }
 
@@ -184,6 +190,8 @@ public class SignalBusExtension implements Extension {
         this.executors = BusExecutors.create(beanManager, deliveryThreads, periodics.size());
         Event<SignalFailure> failures = beanManager.getEvent().select(SignalFailure.class);
         builder.failureHandler(failures::fire);
+        // the liveness check names deliveries running too long: they record their start only then
+        builder.watchDeliveries(OptionalApis.isPresent(HealthChecks.HEALTH_CHECK));
         if (OptionalApis.isPresent(MeterRegistries.METER_REGISTRY)) {
             builder.metrics(MeterRegistries.metrics(beanManager));
         }
@@ -220,6 +228,11 @@ public class SignalBusExtension implements Extension {
             throw new IllegalStateException("Signal Bus is not available before the deployment has been validated");
         }
         return current;
+    }
+
+    /** The engine, or {@code null} if the deployment has not been validated (or failed). */
+    SignalBusEngine engineOrNull() {
+        return engine;
     }
 
     void start() {

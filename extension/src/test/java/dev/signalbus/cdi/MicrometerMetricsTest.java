@@ -8,9 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
@@ -18,46 +16,43 @@ import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import dev.signalbus.PeriodicTask;
 import dev.signalbus.SignalBus;
-import dev.signalbus.Subscribes;
+import dev.signalbus.observability.Shop;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
- * On Weld SE with a {@code MeterRegistry} bean the bus reports to it: counters per topic, the
+ * On Weld SE (the {@link Shop} of the Quarkus {@code MetricsTest}) with a {@code MeterRegistry} bean the bus reports to it: counters per topic, the
  * queue depth of a held subscriber, queue-wait and delivery timers by outcome, periodic runs by
  * outcome; the meters are gone once the container has stopped.
  */
 class MicrometerMetricsTest {
 
     static final SimpleMeterRegistry REGISTRY = new SimpleMeterRegistry();
-    static final CountDownLatch RELEASE = new CountDownLatch(1);
-    static final CountDownLatch HELD = new CountDownLatch(1);
-    static final AtomicInteger RUNS = new AtomicInteger();
 
     @AfterEach
     void release() {
-        RELEASE.countDown();
+        Shop.RELEASE.countDown();
     }
 
     @Test
     void countsAndTimesAKnownWorkload() {
         Map<String, String> config = Map.of("signal-bus.topics.held.queue-capacity", "2",
                 "signal-bus.publish-timeout", "0s");
-        String ship = Shop.class.getName() + "#ship";
-        String hold = Shop.class.getName() + "#hold";
-        String tick = Shop.class.getName() + "#tick";
+        String ship = Shop.SHIP;
+        String hold = Shop.HOLD;
+        String tick = Shop.TICK;
         try (WeldContainer container = Cdi.boot(config, Shop.class, Registry.class)) {
             SignalBus bus = container.select(SignalBus.class).get();
-            bus.publish("orders", "ok-1");
-            bus.publish("orders", "bad");
-            bus.publish("orders", "ok-2");
+            Shop shop = container.select(Shop.class).get();
+            shop.order("ok-1");
+            shop.order("bad");
+            shop.order("ok-2");
             bus.publish("nobody", "lost");
 
             bus.publish("held", 1);
-            TestLatch.await(HELD);
+            TestLatch.await(Shop.HELD);
             bus.publish("held", 2);
             bus.publish("held", 3);
             assertThatThrownBy(() -> bus.publish("held", 4)).isInstanceOf(IllegalStateException.class);
@@ -76,7 +71,7 @@ class MicrometerMetricsTest {
             assertThat(REGISTRY.get("signal.bus.queue.wait").tag("subscriber", ship).timer().count()).isEqualTo(3);
             assertThat(timer("signal.bus.delivery", hold, "success").count()).isZero();
 
-            RELEASE.countDown();
+            Shop.RELEASE.countDown();
             assertThat(bus.awaitIdle(Duration.ofSeconds(30))).isTrue();
             assertThat(REGISTRY.get("signal.bus.queue.depth").tag("subscriber", hold).gauge().value()).isZero();
             Timer held = timer("signal.bus.delivery", hold, "success");
@@ -119,27 +114,6 @@ class MicrometerMetricsTest {
         @Singleton
         MeterRegistry registry() {
             return REGISTRY;
-        }
-    }
-
-    @ApplicationScoped
-    static class Shop {
-        void ship(@Subscribes("orders") String order) {
-            if (order.equals("bad")) {
-                throw new IllegalArgumentException("cannot ship " + order);
-            }
-        }
-
-        void hold(@Subscribes("held") Integer signal) throws InterruptedException {
-            HELD.countDown();
-            RELEASE.await(30, TimeUnit.SECONDS);
-        }
-
-        @PeriodicTask(every = "50ms")
-        void tick() {
-            if (RUNS.incrementAndGet() % 2 == 0) {
-                throw new IllegalStateException("every other run fails");
-            }
         }
     }
 }

@@ -1,16 +1,13 @@
 package dev.signalbus.quarkus.runtime;
 
-import java.util.List;
-
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Liveness;
 
-import dev.signalbus.engine.SignalBusEngine;
+import dev.signalbus.health.BusHealth;
 
 /**
  * Liveness of the bus, registered when the application has {@code quarkus-smallrye-health}: DOWN while a delivery or
@@ -31,12 +28,6 @@ public class SignalBusLivenessCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        SignalBusEngine engine = lifecycle.engine();
-        List<String> stuck = engine == null ? List.of() : engine.stuckDeliveries();
-        HealthCheckResponseBuilder response = HealthCheckResponse.named(SignalBusReadinessCheck.NAME);
-        if (stuck.isEmpty()) {
-            return response.up().build();
-        }
-        return response.down().withData("stuck", String.join("; ", stuck)).build();
+        return BusHealth.liveness(lifecycle.engine());
     }
 }

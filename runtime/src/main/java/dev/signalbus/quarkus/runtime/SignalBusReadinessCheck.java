@@ -5,10 +5,9 @@ import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-import dev.signalbus.engine.SignalBusEngine;
+import dev.signalbus.health.BusHealth;
 
 /**
  * Readiness of the bus, registered when the application has {@code quarkus-smallrye-health}: UP while it delivers,
@@ -22,16 +21,11 @@ import dev.signalbus.engine.SignalBusEngine;
 @Singleton
 public class SignalBusReadinessCheck implements HealthCheck {
 
-    static final String NAME = "Signal Bus";
-
     @Inject
     SignalBusLifecycle lifecycle;
 
     @Override
     public HealthCheckResponse call() {
-        SignalBusEngine engine = lifecycle.engine();
-        SignalBusEngine.Phase phase = engine == null ? SignalBusEngine.Phase.NEW : engine.phase();
-        HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME).withData("phase", phase.name());
-        return (phase == SignalBusEngine.Phase.RUNNING ? response.up() : response.down()).build();
+        return BusHealth.readiness(lifecycle.engine());
     }
 }

@@ -6,42 +6,37 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import dev.signalbus.PeriodicTask;
-import dev.signalbus.Publishes;
 import dev.signalbus.SignalBus;
-import dev.signalbus.Subscribes;
+import dev.signalbus.observability.Shop;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
  * With {@code quarkus-micrometer} (Prometheus registry) the bus shows up in {@code /q/metrics}: after a known workload
  * the counters per topic, the queue depth of a held subscriber, the queue-wait and delivery timers by outcome and the
- * periodic task's runs by outcome have the expected values.
+ * periodic task's runs by outcome have the expected values. The application is the {@link Shop} of the Weld SE
+ * {@code MicrometerMetricsTest}.
  */
 public class MetricsTest {
 
     @RegisterExtension
     static final QuarkusUnitTest TEST = new QuarkusUnitTest()
+            // a free port: other builds on this machine may hold 8081
+            .overrideConfigKey("quarkus.http.test-port", "0")
             .withApplicationRoot(root -> root.addClasses(Shop.class, Scrape.class))
             .overrideConfigKey("quarkus.signal-bus.topics.held.queue-capacity", "2")
             .overrideConfigKey("quarkus.signal-bus.publish-timeout", "0s");
 
-    static final CountDownLatch RELEASE = new CountDownLatch(1);
-    static final CountDownLatch HELD = new CountDownLatch(1);
-    static final AtomicInteger RUNS = new AtomicInteger();
-    static final String SHIP = Shop.class.getName() + "#ship";
-    static final String HOLD = Shop.class.getName() + "#hold";
-    static final String TICK = Shop.class.getName() + "#tick";
+    static final String SHIP = Shop.SHIP;
+    static final String HOLD = Shop.HOLD;
+    static final String TICK = Shop.TICK;
 
     @Inject
     SignalBus bus;
@@ -51,7 +46,7 @@ public class MetricsTest {
 
     @AfterEach
     void release() {
-        RELEASE.countDown();
+        Shop.RELEASE.countDown();
     }
 
     @Test
@@ -61,7 +56,7 @@ public class MetricsTest {
         shop.order("ok-2");
         bus.publish("nobody", "lost");
         bus.publish("held", 1);
-        assertThat(HELD.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(Shop.HELD.await(30, TimeUnit.SECONDS)).isTrue();
         bus.publish("held", 2);
         bus.publish("held", 3);
         assertThatThrownBy(() -> bus.publish("held", 4)).isInstanceOf(IllegalStateException.class);
@@ -86,7 +81,7 @@ public class MetricsTest {
         assertThat(Scrape.value(metrics, "signal_bus_delivery_seconds_count",
                 Map.of("subscriber", HOLD, "outcome", "success"))).isEqualTo(0.0);
 
-        RELEASE.countDown();
+        Shop.RELEASE.countDown();
         assertThat(bus.awaitIdle(Duration.ofSeconds(30))).isTrue();
         metrics = Scrape.metrics();
         assertThat(Scrape.value(metrics, "signal_bus_queue_depth", Map.of("subscriber", HOLD))).isEqualTo(0.0);
@@ -102,32 +97,5 @@ public class MetricsTest {
             assertThat(Scrape.value(now, "signal_bus_periodic_run_seconds_count",
                     Map.of("task", TICK, "outcome", "failure"))).isPositive();
         });
-    }
-
-    @ApplicationScoped
-    public static class Shop {
-
-        @Publishes("orders")
-        public String order(String order) {
-            return order;
-        }
-
-        void ship(@Subscribes("orders") String order) {
-            if (order.equals("bad")) {
-                throw new IllegalArgumentException("cannot ship " + order);
-            }
-        }
-
-        void hold(@Subscribes("held") Integer signal) throws InterruptedException {
-            HELD.countDown();
-            RELEASE.await(30, TimeUnit.SECONDS);
-        }
-
-        @PeriodicTask(every = "100ms")
-        void tick() {
-            if (RUNS.incrementAndGet() % 2 == 0) {
-                throw new IllegalStateException("every other run fails");
-            }
-        }
     }
 }
