@@ -237,7 +237,10 @@ class SignalBusProcessor {
     @BuildStep
     void reportProblems(ObserverRegistrationPhaseBuildItem afterSyntheticBeans,
             Optional<SignalBusProblemsBuildItem> problemsItem,
-            BuildProducer<ValidationErrorBuildItem> validationErrors) {
+            BuildProducer<ValidationErrorBuildItem> validationErrors,
+            BuildProducer<ObserverRegistrationPhaseBuildItem.ObserverConfiguratorBuildItem> beforeRemoval) {
+        // beforeRemoval is never produced: declaring it makes ArC wait for this step before it removes unused beans,
+        // which the resolver below must still see (otherwise an ambiguous parameter may pass for unsatisfied)
         if (problemsItem.isEmpty()) {
             return;
         }

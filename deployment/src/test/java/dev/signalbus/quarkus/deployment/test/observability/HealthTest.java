@@ -41,8 +41,6 @@ public class HealthTest {
 
     @RegisterExtension
     static final QuarkusUnitTest TEST = new QuarkusUnitTest()
-            // a free port: other builds on this machine may hold 8081
-            .overrideConfigKey("quarkus.http.test-port", "0")
             .withApplicationRoot(root -> root.addClasses(Worker.class, EarlyProbe.class))
             .overrideConfigKey("quarkus.signal-bus.stuck-delivery-threshold", "300ms")
             .setAfterAllCustomizer(() -> {

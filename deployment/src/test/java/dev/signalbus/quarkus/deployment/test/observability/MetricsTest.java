@@ -28,8 +28,6 @@ public class MetricsTest {
 
     @RegisterExtension
     static final QuarkusUnitTest TEST = new QuarkusUnitTest()
-            // a free port: other builds on this machine may hold 8081
-            .overrideConfigKey("quarkus.http.test-port", "0")
             .withApplicationRoot(root -> root.addClasses(Shop.class, Scrape.class))
             .overrideConfigKey("quarkus.signal-bus.topics.held.queue-capacity", "2")
             .overrideConfigKey("quarkus.signal-bus.publish-timeout", "0s");

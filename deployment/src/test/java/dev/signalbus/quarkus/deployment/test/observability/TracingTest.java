@@ -37,8 +37,6 @@ public class TracingTest {
 
     @RegisterExtension
     static final QuarkusUnitTest TEST = new QuarkusUnitTest()
-            // a free port: other builds on this machine may hold 8081
-            .overrideConfigKey("quarkus.http.test-port", "0")
             .withApplicationRoot(root -> root.addClasses(Shop.class, Exporter.class))
             .overrideConfigKey("quarkus.otel.bsp.schedule.delay", "50ms");
 
