@@ -113,7 +113,7 @@ final class Mailbox {
         this.metrics = metrics == null ? null : metrics.subscriber(spec.topic(), spec.target(), depth);
         this.clocked = metrics != null || watched;
         this.tracing = engine.tracing;
-        this.stamped = spec.batch() || metrics != null || tracing != null;
+        this.stamped = spec.batch() || engine.stampsSignals();
         this.capacity = capacity;
         this.beyondLimit = capacity + Math.min(capacity, BusConfig.MAX_QUEUE_CAPACITY - capacity);
         this.engine = engine;
@@ -171,11 +171,12 @@ final class Mailbox {
      * its unit of pending work, which the delivery (or the discard) gives back. Never fails: if the
      * drain timed out since the reservation, {@link #discard()} has counted this signal in its
      * report (the reservation was in the count it closed), and nobody delivers it.
+     *
+     * @param timed the signal as the publisher wrapped it once for all the topic's subscribers if
+     *        the engine {@link SignalBusEngine#stampsSignals() stamps signals}, else {@code null}
      */
-    void enqueue(Object signal, Object context) {
-        Object entry = stamped
-                ? new Timed(signal, spec.batch() || metrics != null ? System.nanoTime() : 0, context)
-                : signal;
+    void enqueue(Object signal, Timed timed) {
+        Object entry = timed != null ? timed : spec.batch() ? new Timed(signal, System.nanoTime(), null) : signal;
         if (!queue.offer(entry)) {
             // cannot happen: the queue holds at least twice the capacity that reservations allow
             throw new IllegalStateException("Signal Bus internal error: the queue of " + spec.target()
@@ -489,7 +490,8 @@ final class Mailbox {
             return null;
         }
         if (metrics != null) {
-            metrics.queued(now - ((Timed) signal).at);
+            // a signal queued after our clock read and before the poll waited for (almost) nothing
+            metrics.queued(Math.max(0, now - ((Timed) signal).at));
         }
         return signal; // a Timed if stamped
     }
@@ -533,7 +535,7 @@ final class Mailbox {
                 contexts.add(next.context);
             }
             if (metrics != null) {
-                metrics.queued(now - next.at);
+                metrics.queued(Math.max(0, now - next.at));
             }
         }
         if (batch.isEmpty()) {
@@ -716,8 +718,9 @@ final class Mailbox {
     }
 
     /**
-     * A signal with the time it was queued (for batches and the queue-wait timer, else 0) and the
-     * publisher's context captured for tracing (else {@code null}).
+     * A signal with the time it was published (for batches and the queue-wait timer) and the
+     * publisher's context captured for tracing (else {@code null}); immutable, so that one
+     * instance serves every subscriber of the topic.
      */
     record Timed(Object signal, long at, Object context) {
     }

@@ -175,7 +175,9 @@ public final class SignalBusEngine implements SignalBus {
         if (!pending.tryAdd(subscribers.length)) {
             throw stoppedException(topic);
         }
-        offerAll(subscribers, signal, tracing == null ? null : tracing.capture());
+        // one wrapper (time stamp, trace context) for all the topic's subscribers
+        offerAll(subscribers, signal, metrics == null && tracing == null ? null
+                : new Mailbox.Timed(signal, System.nanoTime(), tracing == null ? null : tracing.capture()));
         BusMetrics.Topic counts = subscribers[0].topicMetrics;
         if (counts != null) {
             counts.published();
@@ -194,7 +196,7 @@ public final class SignalBusEngine implements SignalBus {
      * unit until delivered, and the units of the others are given back here, except those of
      * reservations a timed-out drain counted (and gave back) in its report.
      */
-    private void offerAll(Mailbox[] subscribers, Object signal, Object context) {
+    private void offerAll(Mailbox[] subscribers, Object signal, Mailbox.Timed timed) {
         int n = subscribers.length;
         int reserved = 0;
         int counted = 0;
@@ -229,7 +231,7 @@ public final class SignalBusEngine implements SignalBus {
         int queued = 0;
         try {
             for (; queued < n; queued++) {
-                subscribers[queued].enqueue(signal, context);
+                subscribers[queued].enqueue(signal, timed);
             }
         } finally {
             if (queued < n) {
@@ -519,6 +521,14 @@ public final class SignalBusEngine implements SignalBus {
         } catch (RuntimeException | Error e) {
             return false; // the drain has just ended, or no thread could be started
         }
+    }
+
+    /**
+     * Whether publishers wrap each signal with its publish time and trace context (for metrics or
+     * tracing): then every subscriber's queue holds {@link Mailbox.Timed} entries.
+     */
+    boolean stampsSignals() {
+        return metrics != null || tracing != null;
     }
 
     /** Where the bus is in its life, for a readiness check. */
