@@ -25,7 +25,7 @@ public class TracingTest {
 
     @RegisterExtension
     static final QuarkusUnitTest TEST = new QuarkusUnitTest()
-            .withApplicationRoot(root -> root.addClasses(Shop.class, Exporter.class))
+            .withApplicationRoot(root -> root.addClasses(Shop.class, TracingScenario.class, Exporter.class))
             .overrideConfigKey("quarkus.otel.bsp.schedule.delay", "50ms");
 
     @Inject
