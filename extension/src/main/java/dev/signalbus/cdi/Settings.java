@@ -70,6 +70,8 @@ abstract class Settings {
         Duration shutdownTimeout = duration(PREFIX + "shutdown-timeout", BusConfig.DEFAULT_SHUTDOWN_TIMEOUT, found);
         int queueCapacity = integer(PREFIX + "queue-capacity", BusConfig.DEFAULT_QUEUE_CAPACITY, found);
         Duration publishTimeout = duration(PREFIX + "publish-timeout", BusConfig.DEFAULT_PUBLISH_TIMEOUT, found);
+        Duration stuckDeliveryThreshold = duration(PREFIX + "stuck-delivery-threshold",
+                BusConfig.DEFAULT_STUCK_DELIVERY_THRESHOLD, found);
         Map<String, Integer> topics = new LinkedHashMap<>();
         for (String key : names()) {
             if (key.startsWith(TOPICS) && key.endsWith(TOPIC_CAPACITY)
@@ -79,7 +81,8 @@ abstract class Settings {
             }
         }
         // a value that could not be read stands at its default here: it is reported once, above
-        BusConfig config = new BusConfig(shutdownTimeout, queueCapacity, publishTimeout, topics);
+        BusConfig config = new BusConfig(shutdownTimeout, queueCapacity, publishTimeout, topics,
+                stuckDeliveryThreshold);
         found.addAll(config.problems(PREFIX));
         problems.addAll(found);
         return found.isEmpty() ? config : null;

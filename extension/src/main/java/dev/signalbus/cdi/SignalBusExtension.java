@@ -58,7 +58,13 @@ import dev.signalbus.model.TopicGraph;
  * <p>
  * Settings come from MicroProfile Config when present ({@code signal-bus.shutdown-timeout},
  * {@code signal-bus.queue-capacity}, {@code signal-bus.publish-timeout},
- * {@code signal-bus.topics."name".queue-capacity}); deliveries and periodic runs use the
+ * {@code signal-bus.stuck-delivery-threshold}, {@code signal-bus.topics."name".queue-capacity});
+ * with Micrometer on the class path the bus reports its meters to the application's
+ * {@code MeterRegistry} bean, or to Micrometer's global registry if it has none
+ * ({@link dev.signalbus.metrics.MicrometerBusMetrics}); with an {@code OpenTelemetry} bean each
+ * delivery runs in a span whose parent is the publisher's
+ * ({@link dev.signalbus.tracing.OpenTelemetryBusTracing}); with MicroProfile Health, readiness and
+ * liveness checks ({@link dev.signalbus.health.BusHealth}); deliveries and periodic runs use the
  * container's default managed executors when it has Jakarta Concurrency, otherwise pools owned by
  * the bus.
  */
@@ -80,6 +86,11 @@ public class SignalBusExtension implements Extension {
         for (Class<?> type : List.of(PublishesInterceptor.class, SignalBusBean.class, BusLifecycle.class,
                 RequestContextCalls.class)) {
             event.addAnnotatedType(beanManager.createAnnotatedType(type), type.getName());
+        }
+        if (OptionalApis.isPresent(HealthChecks.HEALTH_CHECK)) {
+            for (Class<?> type : HealthChecks.classes()) {
+                event.addAnnotatedType(beanManager.createAnnotatedType(type), type.getName());
+            }
         }
     }
 
@@ -186,6 +197,14 @@ public class SignalBusExtension implements Extension {
             Instance<?> registry = beans.select(type);
             return registry.isResolvable() ? registry.get() : null; // else JNDI, the Jakarta EE standard
         }));
+        // the liveness check names deliveries running too long: they record their start only then
+        builder.watchDeliveries(OptionalApis.isPresent(HealthChecks.HEALTH_CHECK));
+        if (OptionalApis.isPresent(MeterRegistries.METER_REGISTRY)) {
+            builder.metrics(MeterRegistries.metrics(beanManager));
+        }
+        if (OptionalApis.isPresent(OpenTelemetryBeans.OPEN_TELEMETRY)) {
+            builder.tracing(OpenTelemetryBeans.tracing(beanManager));
+        }
         if (executors.executor() != null) {
             builder.executor(executors.executor());
         }
@@ -216,6 +235,11 @@ public class SignalBusExtension implements Extension {
             throw new IllegalStateException("Signal Bus is not available before the deployment has been validated");
         }
         return current;
+    }
+
+    /** The engine, or {@code null} if the deployment has not been validated (or failed). */
+    SignalBusEngine engineOrNull() {
+        return engine;
     }
 
     void start() {

@@ -18,21 +18,34 @@ import dev.signalbus.model.Durations;
  * @param publishTimeout how long a publisher waits for room in a full queue, zero or positive, at
  *        most {@link Durations#MAX}
  * @param topicQueueCapacity per-topic overrides of {@code queueCapacity}
+ * @param stuckDeliveryThreshold how long a delivery or periodic run may run before the bus calls
+ *        it stuck ({@link SignalBusEngine#stuckDeliveries()}, the liveness check), positive, at most
+ *        {@link Durations#MAX}
  */
 public record BusConfig(Duration shutdownTimeout, int queueCapacity, Duration publishTimeout,
-        Map<String, Integer> topicQueueCapacity) {
+        Map<String, Integer> topicQueueCapacity, Duration stuckDeliveryThreshold) {
 
     public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
     public static final int DEFAULT_QUEUE_CAPACITY = 10_000;
     /** The largest queue capacity: 2<sup>30</sup>, about a billion signals per subscriber. */
     public static final int MAX_QUEUE_CAPACITY = 1 << 30;
     public static final Duration DEFAULT_PUBLISH_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_STUCK_DELIVERY_THRESHOLD = Duration.ofMinutes(5);
 
     public BusConfig {
         topicQueueCapacity = Map.copyOf(topicQueueCapacity);
     }
 
-    /** The defaults: 30s shutdown timeout, 10000 signals per queue, 10s publish timeout. */
+    /** With the default {@code stuck-delivery-threshold} (5 minutes). */
+    public BusConfig(Duration shutdownTimeout, int queueCapacity, Duration publishTimeout,
+            Map<String, Integer> topicQueueCapacity) {
+        this(shutdownTimeout, queueCapacity, publishTimeout, topicQueueCapacity, DEFAULT_STUCK_DELIVERY_THRESHOLD);
+    }
+
+    /**
+     * The defaults: 30s shutdown timeout, 10000 signals per queue, 10s publish timeout, 5m
+     * stuck-delivery threshold.
+     */
     public static BusConfig defaults() {
         return new BusConfig(DEFAULT_SHUTDOWN_TIMEOUT, DEFAULT_QUEUE_CAPACITY, DEFAULT_PUBLISH_TIMEOUT, Map.of());
     }
@@ -71,6 +84,11 @@ public record BusConfig(Duration shutdownTimeout, int queueCapacity, Duration pu
         if (publishTimeout == null || publishTimeout.isNegative() || Durations.tooLong(publishTimeout)) {
             problems.add(invalid(prefix + "publish-timeout", publishTimeout,
                     "zero or a positive duration up to " + Durations.MAX_TEXT));
+        }
+        if (stuckDeliveryThreshold == null || stuckDeliveryThreshold.isNegative() || stuckDeliveryThreshold.isZero()
+                || Durations.tooLong(stuckDeliveryThreshold)) {
+            problems.add(invalid(prefix + "stuck-delivery-threshold", stuckDeliveryThreshold,
+                    "a positive duration up to " + Durations.MAX_TEXT));
         }
         new TreeMap<>(topicQueueCapacity).forEach((topic, capacity) -> {
             if (capacity == null || capacity < 1 || capacity > MAX_QUEUE_CAPACITY) {

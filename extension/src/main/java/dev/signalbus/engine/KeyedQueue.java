@@ -34,7 +34,7 @@ final class KeyedQueue {
         this.target = target;
     }
 
-    /** The signals of one key; {@link #current} is the one being delivered, if any. */
+    /** The entries of one key; {@link #current} is the one being delivered, if any. */
     static final class Lane {
         final Object key;
         final ArrayDeque<Object> signals = new ArrayDeque<>(4);
@@ -47,14 +47,15 @@ final class KeyedQueue {
     }
 
     /**
-     * Queues a signal in its key's lane. The key is read here, on the publisher's thread; a signal
+     * Queues a signal in its key's lane, as {@code entry} (the signal, or its wrapper with the
+     * publish time and trace context). The key is read here, on the publisher's thread; a signal
      * whose key cannot be read (a signal of another type, an accessor that throws) goes to a lane of
      * its own, where the delivery reports a type mismatch as a failure, as for any subscriber.
      *
      * @return whether the signal's lane became ready: only then may a delivery task be needed (a
      *         busy lane is taken again by the task that releases it)
      */
-    boolean offer(Object signal) {
+    boolean offer(Object signal, Object entry) {
         Object key = key(signal);
         synchronized (this) {
             Lane lane = lanes.get(key);
@@ -62,7 +63,7 @@ final class KeyedQueue {
                 lane = new Lane(key);
                 lanes.put(key, lane);
             }
-            lane.signals.add(signal);
+            lane.signals.add(entry);
             if (!lane.busy && lane.signals.size() == 1) {
                 ready.add(lane);
                 return true;

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntSupplier;
 
 import org.jboss.logging.Logger;
 import org.jctools.queues.atomic.unpadded.MpscChunkedAtomicUnpaddedArrayQueue;
@@ -56,6 +57,23 @@ final class Mailbox {
     final int beyondLimit;
     private final SignalBusEngine engine;
     private final Executor executor;
+    /** The topic's metrics handle, shared by its subscribers; {@code null} without metrics. */
+    final BusMetrics.Topic topicMetrics;
+    private final IntSupplier depth;
+    /** This subscriber's metrics handle; {@code null} without metrics. */
+    private final BusMetrics.Subscriber metrics;
+    /**
+     * Whether a delivery takes a time stamp: only for metrics or a watch of stuck deliveries;
+     * otherwise the delivery path reads no clock.
+     */
+    private final boolean clocked;
+    /**
+     * Whether queued signals are wrapped in a {@link Timed}: batches and the queue-wait timer need
+     * the time of the publish, tracing the publisher's context.
+     */
+    private final boolean stamped;
+    /** {@code null} without tracing. */
+    private final BusTracing tracing;
 
     /** Signals (or {@link Timed} ones of a batch); {@code null} for a subscriber with a key. */
     private final Queue<Object> queue;
@@ -88,8 +106,16 @@ final class Mailbox {
     final LongAdder refusedWhileDraining = new LongAdder();
     private final AtomicBoolean beyondLogged = new AtomicBoolean();
 
-    Mailbox(SubscriberSpec spec, int capacity, SignalBusEngine engine, Executor executor) {
+    Mailbox(SubscriberSpec spec, int capacity, SignalBusEngine engine, Executor executor,
+            BusMetrics.Topic topicMetrics, BusMetrics metrics, boolean watched) {
         this.spec = spec;
+        this.topicMetrics = topicMetrics;
+        // the gauge may hold its supplier weakly: the mailbox keeps it alive as long as itself
+        this.depth = this::queueDepth;
+        this.metrics = metrics == null ? null : metrics.subscriber(spec.topic(), spec.target(), depth);
+        this.clocked = metrics != null || watched;
+        this.tracing = engine.tracing;
+        this.stamped = spec.batch() || engine.stampsSignals();
         this.capacity = capacity;
         this.beyondLimit = capacity + Math.min(capacity, BusConfig.MAX_QUEUE_CAPACITY - capacity);
         this.engine = engine;
@@ -149,15 +175,19 @@ final class Mailbox {
      * its unit of pending work, which the delivery (or the discard) gives back. Never fails: if the
      * drain timed out since the reservation, {@link #discard()} has counted this signal in its
      * report (the reservation was in the count it closed), and nobody delivers it.
+     *
+     * @param timed the signal as the publisher wrapped it once for all the topic's subscribers if
+     *        the engine {@link SignalBusEngine#stampsSignals() stamps signals}, else {@code null}
      */
-    void enqueue(Object signal) {
+    void enqueue(Object signal, Timed timed) {
         if (keyed != null) {
-            if (keyed.offer(signal)) {
+            // the key from the signal; the lane keeps what the other queues keep (the wrapper, if any)
+            if (keyed.offer(signal, timed != null ? timed : signal)) {
                 wake();
             }
             return;
         }
-        Object entry = spec.batch() ? new Timed(signal, System.nanoTime()) : signal;
+        Object entry = timed != null ? timed : spec.batch() ? new Timed(signal, System.nanoTime(), null) : signal;
         if (!queue.offer(entry)) {
             // cannot happen: the queue holds at least twice the capacity that reservations allow
             throw new IllegalStateException("Signal Bus internal error: the queue of " + spec.target()
@@ -304,6 +334,9 @@ final class Mailbox {
 
     /** Counts a refusal while the bus drains: the drain report is then not complete. */
     private IllegalStateException refused(IllegalStateException refusal) {
+        if (topicMetrics != null) {
+            topicMetrics.rejected();
+        }
         if (engine.draining()) {
             refusedWhileDraining.increment();
         }
@@ -464,20 +497,19 @@ final class Mailbox {
      * that {@link RoomWaits} never counts a thread as this subscriber's while it no longer is.
      */
     private void drain() {
-        Thread thread = Thread.currentThread();
-        runners.enter(thread);
+        Runners.Slot runner = runners.enter(Thread.currentThread());
         Mailbox outer = DELIVERING.get();
         DELIVERING.set(this);
         int next = RELEASE;
         try {
-            next = deliverBurst();
+            next = deliverBurst(runner);
         } finally {
             if (outer == null) {
                 DELIVERING.remove();
             } else {
                 DELIVERING.set(outer); // a caller-runs executor ran us inside another delivery
             }
-            runners.leave(thread);
+            runners.leave(runner);
             if (next == RESUBMIT) {
                 submit(); // keep the slot, give the thread back to the pool
             } else if (next == RELEASE) {
@@ -494,7 +526,7 @@ final class Mailbox {
     static final ThreadLocal<Mailbox> DELIVERING = new ThreadLocal<>();
 
     /** @return what to do with the slot: {@link #RELEASE}, {@link #RESUBMIT} or {@link #KEEP_FOR_ASYNC} */
-    private int deliverBurst() {
+    private int deliverBurst(Runners.Slot runner) {
         // the pending units of the signals delivered here go back once per burst, not once per
         // signal: the counter is shared by every publisher and every delivering thread
         int done = 0;
@@ -503,7 +535,9 @@ final class Mailbox {
                 if (!engine.dispatching()) {
                     return RELEASE;
                 }
-                Object work = spec.batch() ? takeBatch() : take();
+                long now = clocked ? System.nanoTime() : 0;
+                List<Object> contexts = tracing != null && spec.batch() ? new ArrayList<>() : null;
+                Object work = spec.batch() ? takeBatch(now, contexts) : take(now);
                 if (work == null) {
                     return RELEASE;
                 }
@@ -513,9 +547,27 @@ final class Mailbox {
                     wake();
                 }
                 int n = spec.batch() ? ((List<?>) work).size() : 1;
+                KeyedQueue.Lane lane = null;
+                if (keyed != null) {
+                    lane = (KeyedQueue.Lane) work;
+                    work = lane.current;
+                }
+                BusTracing.Traced span = null;
+                if (stamped && !spec.batch()) {
+                    Timed timed = (Timed) work;
+                    work = timed.signal;
+                    if (tracing != null) {
+                        span = tracing.delivery(spec.topic(), spec.target(), timed.context);
+                    }
+                } else if (contexts != null) {
+                    span = tracing.batch(spec.topic(), spec.target(), contexts);
+                }
                 boolean async = false;
+                if (clocked) {
+                    runner.since = now;
+                }
                 try {
-                    async = deliver(work, n);
+                    async = deliver(work, n, now, span, lane);
                 } finally {
                     if (!async) {
                         done += n;
@@ -533,8 +585,20 @@ final class Mailbox {
         return RESUBMIT;
     }
 
-    private Object take() {
-        Object signal = keyed != null ? keyed.poll() : queue.poll();
+    /**
+     * @param now the delivery's start if {@link #clocked}
+     * @return the queued entry (a {@link Timed} if stamped), or for a subscriber with a key the lane
+     *         whose {@link KeyedQueue.Lane#current} it is; {@code null} if there is none
+     */
+    private Object take(long now) {
+        KeyedQueue.Lane lane = null;
+        Object signal;
+        if (keyed != null) {
+            lane = keyed.poll();
+            signal = lane == null ? null : lane.current;
+        } else {
+            signal = queue.poll();
+        }
         if (signal == null) {
             return null;
         }
@@ -544,7 +608,11 @@ final class Mailbox {
             inFlight.decrementAndGet();
             return null; // a timed-out drain counted it: the bus has stopped, its lane does not matter
         }
-        return signal;
+        if (metrics != null) {
+            // a signal queued after our clock read and before the poll waited for (almost) nothing
+            metrics.queued(Math.max(0, now - ((Timed) signal).at));
+        }
+        return lane != null ? lane : signal; // a Timed if stamped
     }
 
     /**
@@ -568,7 +636,11 @@ final class Mailbox {
         return engine.draining() || System.nanoTime() - head.at >= spec.batchMaxWait().toNanos();
     }
 
-    private List<Object> takeBatch() {
+    /**
+     * @param now the delivery's start if {@link #clocked}
+     * @param contexts receives the signals' captured contexts if traced, else {@code null}
+     */
+    private List<Object> takeBatch(long now, List<Object> contexts) {
         Timed head = (Timed) queue.peek();
         if (head == null) {
             return null;
@@ -581,6 +653,12 @@ final class Mailbox {
         Timed next;
         while (batch.size() < spec.batchMaxSize() && (next = (Timed) queue.poll()) != null) {
             batch.add(next.signal);
+            if (contexts != null) {
+                contexts.add(next.context);
+            }
+            if (metrics != null) {
+                metrics.queued(Math.max(0, now - next.at));
+            }
         }
         if (batch.isEmpty()) {
             return null;
@@ -624,26 +702,34 @@ final class Mailbox {
      * @return {@code true} if the delivery continues asynchronously: the slot stays held, and the
      *         completion gives the pending units back; otherwise the caller gives them back
      */
-    private boolean deliver(Object work, int n) {
-        Object signal = keyed != null ? ((KeyedQueue.Lane) work).current : work;
-        ClassCastException mismatch = checkType(signal);
+    private boolean deliver(Object work, int n, long start, BusTracing.Traced span, KeyedQueue.Lane lane) {
+        ClassCastException mismatch = checkType(work);
         if (mismatch != null) {
-            finished(work, n, mismatch);
+            if (span != null) {
+                span.detach();
+            }
+            finished(work, n, mismatch, start, span, lane);
             return false;
         }
         Object result;
         try {
-            result = spec.invoker().invoke(signal);
+            result = spec.invoker().invoke(work);
         } catch (Throwable t) {
-            finished(work, n, t);
+            if (span != null) {
+                span.detach();
+            }
+            finished(work, n, t, start, span, lane);
             return false;
+        }
+        if (span != null) {
+            span.detach();
         }
         if (result instanceof CompletionStage<?> stage) {
             CompletableFuture<?> future = stage instanceof CompletableFuture<?> cf ? cf : null;
             if (future == null || !future.isDone()) {
                 stage.whenComplete((ignored, failure) -> {
                     try {
-                        finished(work, n, failure);
+                        finished(work, n, failure, start, span, lane);
                     } finally {
                         engine.pending.done(n);
                     }
@@ -651,10 +737,10 @@ final class Mailbox {
                 });
                 return true;
             }
-            finished(work, n, future.isCompletedExceptionally() ? exceptionOf(future) : null);
+            finished(work, n, future.isCompletedExceptionally() ? exceptionOf(future) : null, start, span, lane);
             return false;
         }
-        finished(work, n, null);
+        finished(work, n, null, start, span, lane);
         return false;
     }
 
@@ -687,20 +773,29 @@ final class Mailbox {
                 + "; change the parameter type or publish a compatible type");
     }
 
-    /** @param work the signal, the batch's list, or the key's lane */
-    private void finished(Object work, int n, Throwable failure) {
+    /**
+     * @param start the delivery's start if {@link #clocked}
+     * @param lane for a subscriber with a key, the lane of the delivered signal, released here
+     */
+    private void finished(Object work, int n, Throwable failure, long start, BusTracing.Traced span,
+            KeyedQueue.Lane lane) {
+        if (metrics != null) {
+            metrics.delivered(System.nanoTime() - start, failure == null);
+        }
+        if (span != null) {
+            span.end(failure == null ? null : Failures.unwrap(failure));
+        }
         try {
             if (failure == null) {
                 delivered.add(n);
             } else {
                 failed.add(n);
-                Object signal = keyed != null ? ((KeyedQueue.Lane) work).current : work;
-                engine.failures.report(spec.topic(), spec.target(), signal, failure);
+                engine.failures.report(spec.topic(), spec.target(), work, failure);
             }
         } finally {
             inFlight.addAndGet(-n);
-            if (keyed != null) {
-                keyed.release((KeyedQueue.Lane) work); // the key's next signal is ready
+            if (lane != null) {
+                keyed.release(lane); // the key's next signal is ready
             }
         }
     }
@@ -736,6 +831,19 @@ final class Mailbox {
         return runners.interrupt();
     }
 
+    /** Signals waiting in the queue now (reserved places included), for the queue-depth gauge. */
+    int queueDepth() {
+        return Math.max(size.get(), 0);
+    }
+
+    /**
+     * When the longest-running delivery of this subscriber began ({@link System#nanoTime()}), or 0
+     * if none runs or deliveries are not watched.
+     */
+    long runningSince() {
+        return runners.oldestSince();
+    }
+
     /** The threads delivering this subscriber's signals now. */
     Thread[] runnerThreads() {
         return runners.snapshot();
@@ -746,7 +854,11 @@ final class Mailbox {
         return workers.get();
     }
 
-    /** A batch subscriber's signal with the time it was queued. */
-    record Timed(Object signal, long at) {
+    /**
+     * A signal with the time it was published (for batches and the queue-wait timer) and the
+     * publisher's context captured for tracing (else {@code null}); immutable, so that one
+     * instance serves every subscriber of the topic.
+     */
+    record Timed(Object signal, long at, Object context) {
     }
 }

@@ -9,6 +9,8 @@ final class Periodic implements Runnable {
 
     final PeriodicSpec spec;
     private final SignalBusEngine engine;
+    /** {@code null} without metrics. */
+    private final BusMetrics.Periodic metrics;
     private final AtomicBoolean running = new AtomicBoolean();
     /** The thread of the run in progress, if any. */
     private final Runners runners = new Runners();
@@ -17,9 +19,10 @@ final class Periodic implements Runnable {
     private long lastStart;
     private boolean started;
 
-    Periodic(PeriodicSpec spec, SignalBusEngine engine) {
+    Periodic(PeriodicSpec spec, SignalBusEngine engine, BusMetrics metrics) {
         this.spec = spec;
         this.engine = engine;
+        this.metrics = metrics == null ? null : metrics.periodic(spec.target());
     }
 
     void schedule(PeriodicScheduler scheduler) {
@@ -58,29 +61,53 @@ final class Periodic implements Runnable {
         lastStart = now;
         engine.pending.increment();
         if (!engine.running()) {
-            finish(null);
+            finish(null, false, null);
             return;
         }
         Object result;
-        Thread thread = Thread.currentThread();
-        runners.enter(thread);
+        BusTracing.Traced span = engine.tracing == null ? null : engine.tracing.run(spec.target());
+        Runners.Slot runner = runners.enter(Thread.currentThread());
+        runner.since = now;
         try {
             result = spec.task().call();
         } catch (Throwable t) {
-            finish(t);
+            detach(span);
+            finish(t, true, span);
             return;
         } finally {
-            runners.leave(thread);
+            runners.leave(runner);
         }
+        detach(span);
         if (result instanceof CompletionStage<?> stage
                 && !(stage instanceof CompletableFuture<?> cf && cf.isDone() && !cf.isCompletedExceptionally())) {
-            stage.whenComplete((ignored, failure) -> finish(failure));
+            stage.whenComplete((ignored, failure) -> finish(failure, true, span));
         } else {
-            finish(null);
+            finish(null, true, span);
         }
     }
 
-    private void finish(Throwable failure) {
+    private static void detach(BusTracing.Traced span) {
+        if (span != null) {
+            span.detach();
+        }
+    }
+
+    /**
+     * When the longest-running current run began ({@link System#nanoTime()}), or 0 if none runs on
+     * a thread now.
+     */
+    long runningSince() {
+        return runners.oldestSince();
+    }
+
+    /** @param ran whether the task ran (not a tick skipped because the bus no longer runs) */
+    private void finish(Throwable failure, boolean ran, BusTracing.Traced span) {
+        if (ran && metrics != null) {
+            metrics.ran(System.nanoTime() - lastStart, failure == null);
+        }
+        if (span != null) {
+            span.end(failure == null ? null : Failures.unwrap(failure));
+        }
         try {
             if (failure != null) {
                 engine.failures.report(null, spec.target(), null, failure);

@@ -74,8 +74,14 @@ public final class SignalBusEngine implements SignalBus {
     private final List<Mailbox> mailboxes;
     private final List<Periodic> periodics;
     private final PeriodicScheduler scheduler;
-    private final Map<String, LongAdder> unrouted = new ConcurrentHashMap<>();
-    private final LongAdder unroutedOther = new LongAdder();
+    private final Map<String, Unrouted> unrouted = new ConcurrentHashMap<>();
+    private final Unrouted unroutedOther = new Unrouted(null);
+    /** {@code null} without metrics: then no call site measures anything. */
+    private final BusMetrics metrics;
+    /** {@code null} without tracing: then nothing travels with a signal. */
+    final BusTracing tracing;
+    /** Whether deliveries record their start, for {@link #stuckDeliveries()}. */
+    private final boolean watched;
     /** Results of async publishers not yet completed. */
     private final TopicCounts asyncResults = new TopicCounts();
     /** Signals held until a phase of their transaction. */
@@ -97,10 +103,17 @@ public final class SignalBusEngine implements SignalBus {
         this.failures = new Failures(builder.failureHandler);
         this.scheduler = builder.scheduler;
         this.transactions = builder.transactions;
+        this.metrics = builder.metrics == BusMetrics.NONE ? null : builder.metrics;
+        this.watched = builder.watchDeliveries;
+        this.tracing = builder.tracing == BusTracing.NONE ? null : builder.tracing;
         Map<String, List<Mailbox>> byTopic = new LinkedHashMap<>();
+        Map<String, BusMetrics.Topic> topicMetrics = new HashMap<>();
         List<Mailbox> all = new ArrayList<>();
         for (SubscriberSpec spec : builder.subscribers) {
-            Mailbox mailbox = new Mailbox(spec, config.queueCapacity(spec.topic()), this, builder.executor);
+            BusMetrics.Topic topic = metrics == null ? null
+                    : topicMetrics.computeIfAbsent(spec.topic(), metrics::topic);
+            Mailbox mailbox = new Mailbox(spec, config.queueCapacity(spec.topic()), this, builder.executor, topic,
+                    metrics, watched);
             byTopic.computeIfAbsent(spec.topic(), t -> new ArrayList<>()).add(mailbox);
             all.add(mailbox);
         }
@@ -110,7 +123,7 @@ public final class SignalBusEngine implements SignalBus {
         this.mailboxes = List.copyOf(all);
         List<Periodic> periodics = new ArrayList<>();
         for (PeriodicSpec spec : builder.periodics) {
-            periodics.add(new Periodic(spec, this));
+            periodics.add(new Periodic(spec, this, metrics));
         }
         this.periodics = List.copyOf(periodics);
     }
@@ -241,7 +254,13 @@ public final class SignalBusEngine implements SignalBus {
         if (!pending.tryAdd(subscribers.length)) {
             throw stoppedException(topic);
         }
-        offerAll(subscribers, signal);
+        // one wrapper (time stamp, trace context) for all the topic's subscribers
+        offerAll(subscribers, signal, metrics == null && tracing == null ? null
+                : new Mailbox.Timed(signal, System.nanoTime(), tracing == null ? null : tracing.capture()));
+        BusMetrics.Topic counts = subscribers[0].topicMetrics;
+        if (counts != null) {
+            counts.published();
+        }
     }
 
     /**
@@ -256,7 +275,7 @@ public final class SignalBusEngine implements SignalBus {
      * unit until delivered, and the units of the others are given back here, except those of
      * reservations a timed-out drain counted (and gave back) in its report.
      */
-    private void offerAll(Mailbox[] subscribers, Object signal) {
+    private void offerAll(Mailbox[] subscribers, Object signal, Mailbox.Timed timed) {
         int n = subscribers.length;
         int reserved = 0;
         int counted = 0;
@@ -291,7 +310,7 @@ public final class SignalBusEngine implements SignalBus {
         int queued = 0;
         try {
             for (; queued < n; queued++) {
-                subscribers[queued].enqueue(signal);
+                subscribers[queued].enqueue(signal, timed);
             }
         } finally {
             if (queued < n) {
@@ -347,13 +366,13 @@ public final class SignalBusEngine implements SignalBus {
     }
 
     private void unrouted(String topic, Object signal) {
-        LongAdder counter = unrouted.get(topic);
+        Unrouted counter = unrouted.get(topic);
         if (counter == null) {
             if (unrouted.size() >= MAX_UNROUTED_TOPICS) {
-                unroutedOther.increment();
+                unroutedOther.count(this, BusMetrics.OTHER_TOPICS);
                 return;
             }
-            counter = unrouted.computeIfAbsent(topic, t -> new LongAdder());
+            counter = unrouted.computeIfAbsent(topic, t -> new Unrouted(metrics == null ? null : metrics.topic(t)));
             LOG.debugf("Topic '%s' has no subscriber; its signals are counted as unrouted (first: %s)", topic,
                     signal.getClass().getName());
             if (unrouted.size() == MAX_UNROUTED_TOPICS) {
@@ -362,7 +381,40 @@ public final class SignalBusEngine implements SignalBus {
                         MAX_UNROUTED_TOPICS);
             }
         }
-        counter.increment();
+        counter.count(this, topic);
+    }
+
+    /**
+     * Signals published to one topic without subscribers (or to all topics beyond the bound), with
+     * the topic's metrics handle; the bound on these counters bounds the handles (and tag values).
+     */
+    private static final class Unrouted extends LongAdder {
+
+        private static final long serialVersionUID = 1L;
+        private transient volatile BusMetrics.Topic metrics;
+
+        Unrouted(BusMetrics.Topic metrics) {
+            this.metrics = metrics;
+        }
+
+        void count(SignalBusEngine engine, String topic) {
+            increment();
+            if (engine.metrics != null) {
+                BusMetrics.Topic handle = metrics;
+                if (handle == null) {
+                    // only the shared counter beyond the bound gets its handle late, at its first signal
+                    synchronized (this) {
+                        handle = metrics;
+                        if (handle == null) {
+                            handle = engine.metrics.topic(topic);
+                            metrics = handle;
+                        }
+                    }
+                }
+                handle.published();
+                handle.unrouted();
+            }
+        }
     }
 
     private static void checkNotBlank(String topic) {
@@ -495,6 +547,13 @@ public final class SignalBusEngine implements SignalBus {
                 drainFallback.shutdown(); // its thread ends once a task still running returns
             }
         }
+        if (metrics != null) {
+            try {
+                metrics.close();
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "Signal Bus could not remove its metrics");
+            }
+        }
         return new DrainReport(complete && refused.isEmpty(), Map.copyOf(undelivered), Map.copyOf(refused), took);
     }
 
@@ -561,6 +620,65 @@ public final class SignalBusEngine implements SignalBus {
         } catch (RuntimeException | Error e) {
             return false; // the drain has just ended, or no thread could be started
         }
+    }
+
+    /**
+     * Whether publishers wrap each signal with its publish time and trace context (for metrics or
+     * tracing): then every subscriber's queue holds {@link Mailbox.Timed} entries.
+     */
+    boolean stampsSignals() {
+        return metrics != null || tracing != null;
+    }
+
+    /** Where the bus is in its life, for a readiness check. */
+    public enum Phase {
+        /** Built, not started: signals are kept, nothing is delivered yet. */
+        NEW,
+        /** Delivering. */
+        RUNNING,
+        /** {@link #shutdown()} is draining the queues. */
+        DRAINING,
+        /** Drained (or gave up): publishing throws. */
+        STOPPED
+    }
+
+    /** Where the bus is in its life: ready to deliver only while {@link Phase#RUNNING}. */
+    public Phase phase() {
+        return switch (state) {
+            case NEW -> Phase.NEW;
+            case RUNNING -> Phase.RUNNING;
+            case DRAINING -> Phase.DRAINING;
+            default -> Phase.STOPPED;
+        };
+    }
+
+    /**
+     * The deliveries and periodic runs that have been running on a thread for longer than
+     * {@link BusConfig#stuckDeliveryThreshold()}, one line each naming the subscriber
+     * ({@code "com.acme.Foo#bar (topic 'orders') for PT6M2S"}) or periodic task; empty if none.
+     * Deliveries are watched only if the engine was built with
+     * {@link Builder#watchDeliveries(boolean)}; periodic runs always. A delivery that returned a
+     * {@code CompletionStage} holds no thread while it waits and is not counted.
+     */
+    public List<String> stuckDeliveries() {
+        long now = System.nanoTime();
+        long threshold = config.stuckDeliveryThreshold().toNanos();
+        List<String> stuck = new ArrayList<>();
+        for (Mailbox mailbox : mailboxes) {
+            long since = mailbox.runningSince();
+            if (since != 0 && now - since > threshold) {
+                stuck.add(mailbox.spec.target() + " (topic '" + mailbox.spec.topic() + "') for "
+                        + Duration.ofNanos(now - since).withNanos(0));
+            }
+        }
+        for (Periodic periodic : periodics) {
+            long since = periodic.runningSince();
+            if (since != 0 && now - since > threshold) {
+                stuck.add("periodic task " + periodic.spec.target() + " for "
+                        + Duration.ofNanos(now - since).withNanos(0));
+            }
+        }
+        return stuck;
     }
 
     /** Whether {@link #shutdown()} has begun to refuse new signals. */
@@ -639,6 +757,9 @@ public final class SignalBusEngine implements SignalBus {
         };
         BooleanSupplier blockingAllowed = () -> true;
         TransactionSupport transactions = TransactionSupport.NONE;
+        BusMetrics metrics = BusMetrics.NONE;
+        BusTracing tracing = BusTracing.NONE;
+        boolean watchDeliveries;
         final List<SubscriberSpec> subscribers = new ArrayList<>();
         final List<PeriodicSpec> periodics = new ArrayList<>();
 
@@ -680,6 +801,31 @@ public final class SignalBusEngine implements SignalBus {
          */
         public Builder transactions(TransactionSupport transactions) {
             this.transactions = Objects.requireNonNull(transactions);
+            return this;
+        }
+
+        /** Where the engine reports its counts and timings; {@link BusMetrics#NONE} (the default) measures nothing. */
+        public Builder metrics(BusMetrics metrics) {
+            this.metrics = Objects.requireNonNull(metrics);
+            return this;
+        }
+
+        /**
+         * Where the engine starts a span per delivery and periodic run, with the publisher's context;
+         * {@link BusTracing#NONE} (the default) traces nothing.
+         */
+        public Builder tracing(BusTracing tracing) {
+            this.tracing = Objects.requireNonNull(tracing);
+            return this;
+        }
+
+        /**
+         * Whether each delivery records when it began, so that {@link SignalBusEngine#stuckDeliveries()}
+         * can name one running too long (a liveness check needs it); off by default: it reads the
+         * clock once per delivery.
+         */
+        public Builder watchDeliveries(boolean watch) {
+            this.watchDeliveries = watch;
             return this;
         }
 

@@ -44,6 +44,8 @@ import dev.signalbus.quarkus.runtime.Invokers;
 import dev.signalbus.quarkus.runtime.PeriodicDefinition;
 import dev.signalbus.quarkus.runtime.PublishesInterceptor;
 import dev.signalbus.quarkus.runtime.SignalBusLifecycle;
+import dev.signalbus.quarkus.runtime.SignalBusLivenessCheck;
+import dev.signalbus.quarkus.runtime.SignalBusReadinessCheck;
 import dev.signalbus.quarkus.runtime.SignalBusRecorder;
 import dev.signalbus.quarkus.runtime.SubscriberDefinition;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
@@ -61,6 +63,8 @@ import io.quarkus.arc.processor.BeanInfo;
 import io.quarkus.arc.processor.BuiltinScope;
 import io.quarkus.arc.processor.InvokerBuilder;
 import io.quarkus.arc.processor.InvokerInfo;
+import io.quarkus.deployment.Capabilities;
+import io.quarkus.deployment.Capability;
 import io.quarkus.deployment.GeneratedClassGizmoAdaptor;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
@@ -70,6 +74,7 @@ import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.GeneratedClassBuildItem;
 import io.quarkus.deployment.execannotations.ExecutionModelAnnotationsAllowedBuildItem;
+import io.quarkus.deployment.metrics.MetricsCapabilityBuildItem;
 import io.quarkus.deployment.recording.RecorderContext;
 import io.quarkus.gizmo.BytecodeCreator;
 import io.quarkus.gizmo.ClassCreator;
@@ -78,6 +83,7 @@ import io.quarkus.gizmo.MethodCreator;
 import io.quarkus.gizmo.MethodDescriptor;
 import io.quarkus.gizmo.ResultHandle;
 import io.quarkus.runtime.RuntimeValue;
+import io.quarkus.runtime.metrics.MetricsFactory;
 import io.quarkus.scheduler.deployment.ForceStartSchedulerBuildItem;
 
 /**
@@ -243,7 +249,10 @@ class SignalBusProcessor {
     @BuildStep
     void reportProblems(ObserverRegistrationPhaseBuildItem afterSyntheticBeans,
             Optional<SignalBusProblemsBuildItem> problemsItem,
-            BuildProducer<ValidationErrorBuildItem> validationErrors) {
+            BuildProducer<ValidationErrorBuildItem> validationErrors,
+            BuildProducer<ObserverRegistrationPhaseBuildItem.ObserverConfiguratorBuildItem> beforeRemoval) {
+        // beforeRemoval is never produced: declaring it makes ArC wait for this step before it removes unused beans,
+        // which the resolver below must still see (otherwise an ambiguous parameter may pass for unsatisfied)
         if (problemsItem.isEmpty()) {
             return;
         }
@@ -285,7 +294,8 @@ class SignalBusProcessor {
     @Record(ExecutionTime.STATIC_INIT)
     SyntheticBeanBuildItem bus(SignalBusRecorder recorder, RecorderContext recorderContext,
             List<SubscriberMethodBuildItem> subscriberMethods, List<PeriodicMethodBuildItem> periodicMethods,
-            CombinedIndexBuildItem combinedIndex, BuildProducer<GeneratedClassBuildItem> generatedClasses) {
+            CombinedIndexBuildItem combinedIndex, BuildProducer<GeneratedClassBuildItem> generatedClasses,
+            Capabilities capabilities, Optional<MetricsCapabilityBuildItem> metricsCapability) {
         List<String> invokerClasses = new ArrayList<>();
         List<AnnotationTarget> keyReaders = new ArrayList<>();
         List<SubscriberMethodBuildItem> sortedSubscribers = new ArrayList<>(subscriberMethods);
@@ -314,8 +324,25 @@ class SignalBusProcessor {
                 .scope(ApplicationScoped.class)
                 .unremovable()
                 .addInjectionPoint(ClassType.create(DotName.createSimple(SignalBusLifecycle.class)))
-                .createWith(recorder.createBus(subscribers, periodics, invokers))
+                .createWith(recorder.createBus(subscribers, periodics, invokers, micrometer(metricsCapability),
+                        capabilities.isPresent(Capability.SMALLRYE_HEALTH),
+                        capabilities.isPresent(Capability.OPENTELEMETRY_TRACER)))
                 .done();
+    }
+
+    /** Whether the application has Micrometer with metrics enabled ({@code quarkus-micrometer}). */
+    private static boolean micrometer(Optional<MetricsCapabilityBuildItem> metricsCapability) {
+        return metricsCapability.isPresent() && metricsCapability.get().metricsSupported(MetricsFactory.MICROMETER);
+    }
+
+    @BuildStep
+    void healthChecks(Capabilities capabilities, BuildProducer<AdditionalBeanBuildItem> beans) {
+        if (capabilities.isPresent(Capability.SMALLRYE_HEALTH)) {
+            beans.produce(AdditionalBeanBuildItem.builder()
+                    .addBeanClasses(SignalBusReadinessCheck.class, SignalBusLivenessCheck.class)
+                    .setUnremovable()
+                    .build());
+        }
     }
 
     /** Numbers an invoker: its index in {@code classes}, the argument of {@link Invokers#create}. */

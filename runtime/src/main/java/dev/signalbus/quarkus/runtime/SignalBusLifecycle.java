@@ -30,6 +30,7 @@ import dev.signalbus.engine.PeriodicSpec;
 import dev.signalbus.engine.SignalBusEngine;
 import dev.signalbus.engine.SubscriberSpec;
 import dev.signalbus.jta.JtaTransactions;
+import dev.signalbus.metrics.MicrometerBusMetrics;
 import dev.signalbus.model.Durations;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ArcContainer;
@@ -75,7 +76,7 @@ public class SignalBusLifecycle {
     private volatile SignalBusEngine engine;
 
     SignalBusEngine create(List<SubscriberDefinition> subscribers, List<PeriodicDefinition> periodics,
-            Map<String, Class<?>> signalClasses, Invokers invokers) {
+            Map<String, Class<?>> signalClasses, Invokers invokers, boolean metrics, boolean health, boolean tracing) {
         Config config = ConfigProvider.getConfig();
         Function<String, String> expressions = new Function<String, String>() {
             @Override
@@ -111,7 +112,15 @@ public class SignalBusLifecycle {
                     public boolean getAsBoolean() {
                         return BlockingOperationControl.isBlockingAllowed();
                     }
-                });
+                })
+                .watchDeliveries(health);
+        if (metrics) {
+            // quarkus-micrometer adds every registry of the application to the global one
+            builder.metrics(MicrometerBusMetrics.global());
+        }
+        if (tracing) {
+            builder.tracing(OpenTelemetryTracing.tracing());
+        }
         // every problem of the start in one failure, as the build and the portable extension report theirs
         List<String> problems = new ArrayList<>();
         for (SubscriberDefinition s : subscribers) {
@@ -153,6 +162,11 @@ public class SignalBusLifecycle {
         return created;
     }
 
+    /** The engine, or {@code null} before the bus was created. */
+    SignalBusEngine engine() {
+        return engine;
+    }
+
     void start(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER) StartupEvent event, SignalBus bus) {
         // unwrapping creates the bus if nothing has published yet
         SignalBusEngine started = (SignalBusEngine) ClientProxy.unwrap(bus);
@@ -183,8 +197,8 @@ public class SignalBusLifecycle {
                 topicCapacities.put(topic.getKey(), topic.getValue().queueCapacity().getAsInt());
             }
         }
-        return new BusConfig(config.shutdownTimeout(), config.queueCapacity(), config.publishTimeout(), topicCapacities)
-                .validate(CONFIG_PREFIX);
+        return new BusConfig(config.shutdownTimeout(), config.queueCapacity(), config.publishTimeout(), topicCapacities,
+                config.stuckDeliveryThreshold()).validate(CONFIG_PREFIX);
     }
 
     /** @return the duration, or {@code null} when a problem was added */

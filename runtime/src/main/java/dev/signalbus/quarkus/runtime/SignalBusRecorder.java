@@ -19,10 +19,15 @@ public class SignalBusRecorder {
     /**
      * Called at static init: the signal classes are loaded here, so a native image needs no reflection for them.
      *
+     * @param metrics whether the application has Micrometer ({@code quarkus-micrometer}): the bus then reports its meters
+     * @param health whether the application has SmallRye Health: deliveries then record their start, for the liveness
+     *        check
+     * @param tracing whether the application has {@code quarkus-opentelemetry} with tracing: each delivery then runs in
+     *        a span whose parent is the publisher's
      * @return the creation function of the {@code SignalBus} bean
      */
     public Function<SyntheticCreationalContext<SignalBus>, SignalBus> createBus(List<SubscriberDefinition> subscribers,
-            List<PeriodicDefinition> periodics, RuntimeValue<Invokers> invokers) {
+            List<PeriodicDefinition> periodics, RuntimeValue<Invokers> invokers, boolean metrics, boolean health, boolean tracing) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         Map<String, Class<?>> signalClasses = new HashMap<>();
         for (SubscriberDefinition subscriber : subscribers) {
@@ -38,7 +43,7 @@ public class SignalBusRecorder {
             @Override
             public SignalBus apply(SyntheticCreationalContext<SignalBus> context) {
                 return context.getInjectedReference(SignalBusLifecycle.class).create(subscribers, periodics,
-                        signalClasses, invokers.getValue());
+                        signalClasses, invokers.getValue(), metrics, health, tracing);
             }
         };
     }

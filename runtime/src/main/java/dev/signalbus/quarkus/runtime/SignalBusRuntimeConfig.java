@@ -40,6 +40,14 @@ public interface SignalBusRuntimeConfig {
     Duration publishTimeout();
 
     /**
+     * How long a delivery (or a periodic run) may run before the liveness health check reports it as stuck, naming
+     * the subscriber, e.g. {@code dev.acme.Mailer#send (topic 'orders') for PT6M2S}; positive, at most 365 days. Used
+     * only when the application has {@code quarkus-smallrye-health}: then each delivery records when it began.
+     */
+    @WithDefault("5m")
+    Duration stuckDeliveryThreshold();
+
+    /**
      * Per-topic settings, keyed by topic name, e.g. {@code quarkus.signal-bus.topics."orders".queue-capacity=100}.
      */
     @ConfigDocMapKey("topic")

@@ -1,0 +1,37 @@
+package dev.signalbus.cdi;
+
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.BeanManager;
+
+import org.jboss.logging.Logger;
+
+import dev.signalbus.engine.BusMetrics;
+import dev.signalbus.metrics.MicrometerBusMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * The registry of the bus's meters: the application's {@link MeterRegistry} bean if it has exactly
+ * one, otherwise Micrometer's global registry. Loaded only when Micrometer is on the class path.
+ */
+final class MeterRegistries {
+
+    static final String METER_REGISTRY = "io.micrometer.core.instrument.MeterRegistry";
+    private static final Logger LOG = Logger.getLogger(MeterRegistries.class);
+
+    private MeterRegistries() {
+    }
+
+    static BusMetrics metrics(BeanManager beanManager) {
+        Instance<MeterRegistry> registries = beanManager.createInstance().select(MeterRegistry.class);
+        if (registries.isResolvable()) {
+            MeterRegistry registry = registries.get();
+            LOG.debugf("Signal Bus reports its meters to the MeterRegistry bean %s", registry);
+            return MicrometerBusMetrics.of(registry);
+        }
+        if (registries.isAmbiguous()) {
+            LOG.warnf("Signal Bus found several MeterRegistry beans and reports its meters to Micrometer's global"
+                    + " registry instead; make one of them the default (the others @Alternative or qualified)");
+        }
+        return MicrometerBusMetrics.global();
+    }
+}
