@@ -2,16 +2,14 @@ package dev.signalbus.cdi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.junit.jupiter.api.Test;
 
-import dev.signalbus.Batch;
-import dev.signalbus.PeriodicTask;
 import dev.signalbus.Subscribes;
+import dev.signalbus.behaviour.EndlessDurations;
 
 /**
  * Durations longer than 365 days cannot be scheduled or waited for: in an annotation they are a
@@ -22,12 +20,7 @@ class DurationBoundValidationTest {
 
     @Test
     void annotationsNameTheMethod() {
-        String message = Cdi.deploymentFailure(Endless.class);
-        assertThat(message)
-                .contains(Endless.class.getName() + "#store").contains("@Batch(maxWait = \"200000d\")")
-                .contains(Endless.class.getName() + "#poll").contains("@PeriodicTask(every = \"200000d\")")
-                .contains(Endless.class.getName() + "#later").contains("@PeriodicTask(delay = \"200000d\")")
-                .contains("longer than 365 days");
+        EndlessDurations.check(Cdi.deploymentFailure(EndlessDurations.class));
     }
 
     @Test
@@ -43,21 +36,6 @@ class DurationBoundValidationTest {
     void exactly365DaysIsAccepted() {
         Cdi.boot(Map.of("signal-bus.shutdown-timeout", "365d", "signal-bus.publish-timeout", "P365D"),
                 Fine.class).close();
-    }
-
-    @ApplicationScoped
-    static class Endless {
-        @Batch(maxWait = "200000d")
-        void store(@Subscribes("readings") List<String> readings) {
-        }
-
-        @PeriodicTask(every = "200000d")
-        void poll() {
-        }
-
-        @PeriodicTask(every = "1s", delay = "200000d")
-        void later() {
-        }
     }
 
     @ApplicationScoped
