@@ -11,6 +11,7 @@ import io.quarkus.deployment.IsDevelopment;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.devui.spi.page.CardPageBuildItem;
 import io.quarkus.devui.spi.page.Page;
+import io.quarkus.devui.spi.page.TableDataPageBuilder;
 
 /**
  * The Signal Bus card of the Dev UI (dev mode only): the topic graph as the build found it, one table of subscribers
@@ -49,24 +50,24 @@ class SignalBusDevUIProcessor {
         }
 
         CardPageBuildItem card = new CardPageBuildItem();
-        card.addBuildTimeData("subscribers", subscribers, "The subscriber methods of the Signal Bus, by topic");
-        card.addBuildTimeData("periodicTasks", periodics, "The periodic tasks of the Signal Bus");
-        card.addPage(Page.tableDataPageBuilder("Subscribers")
-                .icon("font-awesome-solid:inbox")
-                .staticLabel(String.valueOf(subscribers.size()))
-                .buildTimeDataKey("subscribers")
-                .showColumn("topic")
-                .showColumn("subscriber")
-                .showColumn("signalType")
-                .showColumn("concurrency")
-                .showColumn("batch"));
-        card.addPage(Page.tableDataPageBuilder("Periodic tasks")
-                .icon("font-awesome-solid:clock")
-                .staticLabel(String.valueOf(periodics.size()))
-                .buildTimeDataKey("periodicTasks")
-                .showColumn("task")
-                .showColumn("every")
-                .showColumn("delay"));
+        table(card, "Subscribers", "font-awesome-solid:inbox", "subscribers",
+                "The subscriber methods of the Signal Bus, by topic", subscribers);
+        table(card, "Periodic tasks", "font-awesome-solid:clock", "periodicTasks",
+                "The periodic tasks of the Signal Bus", periodics);
         return card;
+    }
+
+    /** A page showing {@code rows} as a table, one column per key of the first row (all rows have the same keys). */
+    private static void table(CardPageBuildItem card, String title, String icon, String key, String description,
+            List<Map<String, Object>> rows) {
+        card.addBuildTimeData(key, rows, description);
+        TableDataPageBuilder page = Page.tableDataPageBuilder(title).icon(icon).staticLabel(String.valueOf(rows.size()))
+                .buildTimeDataKey(key);
+        if (!rows.isEmpty()) {
+            for (String column : rows.get(0).keySet()) {
+                page.showColumn(column);
+            }
+        }
+        card.addPage(page);
     }
 }
