@@ -42,7 +42,7 @@ import dev.signalbus.model.TopicGraph;
 import dev.signalbus.quarkus.runtime.ExecutionModel;
 import dev.signalbus.quarkus.runtime.Invokers;
 import dev.signalbus.quarkus.runtime.PeriodicDefinition;
-import dev.signalbus.quarkus.runtime.PublishesInterceptor;
+import dev.signalbus.quarkus.runtime.ArcPublishesInterceptor;
 import dev.signalbus.quarkus.runtime.SignalBusLifecycle;
 import dev.signalbus.quarkus.runtime.SignalBusLivenessCheck;
 import dev.signalbus.quarkus.runtime.SignalBusReadinessCheck;
@@ -104,7 +104,7 @@ class SignalBusProcessor {
     AdditionalBeanBuildItem beans() {
         // Publishes is listed so that ArC knows the interceptor binding: the signal-bus jar is not a bean archive.
         return AdditionalBeanBuildItem.builder()
-                .addBeanClasses(Publishes.class, PublishesInterceptor.class, SignalBusLifecycle.class)
+                .addBeanClasses(Publishes.class, ArcPublishesInterceptor.class, SignalBusLifecycle.class)
                 .setUnremovable()
                 .build();
     }
@@ -432,7 +432,7 @@ class SignalBusProcessor {
                         classes.add(target.asMethodParameter().method().declaringClass().name());
                         break;
                     case CLASS:
-                        if (!target.asClass().name().equals(DotName.createSimple(PublishesInterceptor.class))) {
+                        if (!target.asClass().name().equals(DotName.createSimple(ArcPublishesInterceptor.class))) {
                             problems.add(target.asClass().name() + ": @Publishes on a class is not supported; put it on "
                                     + "the methods whose return value is the signal");
                         }

@@ -124,7 +124,7 @@ public class SignalBusLifecycle {
         // every problem of the start in one failure, as the build and the portable extension report theirs
         List<String> problems = new ArrayList<>();
         for (SubscriberDefinition s : subscribers) {
-            MethodCall call = new MethodCall(invokers, s.invoker, s.parameterCount, s.signalIndex, s.executionModel,
+            ArcMethodCall call = new ArcMethodCall(invokers, s.invoker, s.parameterCount, s.signalIndex, s.executionModel,
                     vertx);
             Duration maxWait = s.batchMaxSize > 0
                     ? duration(s.target, "@Batch(maxWait)", s.batchMaxWait, expressions, problems)
@@ -146,7 +146,7 @@ public class SignalBusLifecycle {
                     s.batchMaxSize, maxWait, call, key));
         }
         for (PeriodicDefinition p : periodics) {
-            MethodCall call = new MethodCall(invokers, p.invoker, p.parameterCount, -1, p.executionModel, vertx);
+            ArcMethodCall call = new ArcMethodCall(invokers, p.invoker, p.parameterCount, -1, p.executionModel, vertx);
             Duration every = duration(p.target, "@PeriodicTask(every)", p.every, expressions, problems);
             Duration delay = duration(p.target, "@PeriodicTask(delay)", p.delay, expressions, problems);
             if (every != null && delay != null) {

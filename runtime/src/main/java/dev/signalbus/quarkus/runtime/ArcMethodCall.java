@@ -25,7 +25,7 @@ import io.vertx.core.Vertx;
  * {@code CompletionStage}, so the engine counts the delivery as finished only when it completes; the request context
  * lives until then.
  */
-final class MethodCall implements SubscriberInvoker, Callable<Object> {
+final class ArcMethodCall implements SubscriberInvoker, Callable<Object> {
 
     private final Invokers invokers;
     private final int invokerIndex;
@@ -36,7 +36,7 @@ final class MethodCall implements SubscriberInvoker, Callable<Object> {
     private final ExecutionModel executionModel;
     private final Vertx vertx;
 
-    MethodCall(Invokers invokers, int invokerIndex, int parameterCount, int signalIndex, ExecutionModel executionModel,
+    ArcMethodCall(Invokers invokers, int invokerIndex, int parameterCount, int signalIndex, ExecutionModel executionModel,
             Vertx vertx) {
         this.invokers = invokers;
         this.invokerIndex = invokerIndex;

@@ -30,7 +30,7 @@ import io.smallrye.mutiny.Uni;
 @Publishes("")
 @Interceptor
 @Priority(Interceptor.Priority.PLATFORM_BEFORE + 300)
-public class PublishesInterceptor {
+public class ArcPublishesInterceptor {
 
     @Inject
     SignalBus bus;
