@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -110,6 +111,58 @@ class KeyedDeliveryTest {
         assertThat(engine.awaitIdle(Duration.ofSeconds(30))).isTrue();
         assertThat(checker.delivered).hasValue(800);
         assertThat(checker.violations).isEmpty();
+    }
+
+    @Test
+    void anAsyncDeliveryHoldsItsKeyUntilItsResultCompletes() {
+        Checker checker = new Checker();
+        List<CompletableFuture<Void>> results = new CopyOnWriteArrayList<>();
+        SignalBusEngine engine = bus.started(bus.builder()
+                .subscriber(SubscriberSpec.keyed("orders", "Orders#on", Signal.class, 4, s -> ((Signal) s).key(), s -> {
+                    Signal signal = (Signal) s;
+                    checker.enter(signal);
+                    CompletableFuture<Void> result = new CompletableFuture<>();
+                    results.add(result);
+                    return result.thenRun(() -> checker.leave(signal));
+                })));
+        for (int seq = 0; seq < 3; seq++) {
+            engine.publish("orders", new Signal(1, seq));
+        }
+        engine.publish("orders", new Signal(2, 0));
+
+        // the first of key 1 and the one of key 2 start; key 1's next waits for its first's result
+        await().atMost(Duration.ofSeconds(30)).until(() -> results.size() == 2);
+        assertThat(checker.last).containsEntry(1, 0).containsEntry(2, 0);
+        for (int i = 0; i < 4; i++) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> !results.isEmpty());
+            results.remove(0).complete(null);
+        }
+        assertThat(engine.awaitIdle(Duration.ofSeconds(30))).isTrue();
+        assertThat(checker.violations).isEmpty();
+        assertThat(checker.delivered).hasValue(4);
+    }
+
+    @Test
+    void aSignalWhoseKeyCannotBeReadIsStillDeliveredAndReported() {
+        List<Object> received = new CopyOnWriteArrayList<>();
+        SignalBusEngine engine = bus.started(bus.builder()
+                .subscriber(SubscriberSpec.keyed("orders", "Orders#on", Signal.class, 2, s -> {
+                    if (((Signal) s).key() == 13) {
+                        throw new IllegalStateException("unlucky key");
+                    }
+                    return ((Signal) s).key();
+                }, received::add)));
+
+        engine.publish("orders", new Signal(13, 0)); // the accessor throws: a lane of its own
+        engine.publish("orders", "not a signal"); // another type: the key cannot be read either
+        engine.publish("orders", new Signal(1, 0));
+
+        assertThat(engine.awaitIdle(Duration.ofSeconds(30))).isTrue();
+        assertThat(received).containsExactlyInAnyOrder(new Signal(13, 0), new Signal(1, 0));
+        assertThat(bus.failures).singleElement().satisfies(failure -> {
+            assertThat(failure.signal()).isEqualTo("not a signal");
+            assertThat(failure.failure()).isInstanceOf(ClassCastException.class);
+        });
     }
 
     @Test
