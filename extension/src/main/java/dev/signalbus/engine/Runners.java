@@ -1,5 +1,7 @@
 package dev.signalbus.engine;
 
+import java.util.Arrays;
+
 /**
  * The threads running one subscriber's deliveries or one periodic task's run right now, so that a
  * drain that timed out can interrupt them, and when each began its current delivery, so that a
@@ -62,7 +64,7 @@ final class Runners {
                 threads[n++] = slot.thread;
             }
         }
-        return java.util.Arrays.copyOf(threads, n);
+        return Arrays.copyOf(threads, n);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.signalbus.behaviour;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -69,7 +70,7 @@ public final class KeyedScenario {
             bus.publish("parcels", new Parcel(seq % 2 == 0 ? null : 7, seq / 2));
         }
 
-        assertThat(bus.awaitIdle(java.time.Duration.ofSeconds(120))).isTrue();
+        assertThat(bus.awaitIdle(Duration.ofSeconds(120))).isTrue();
         assertThat(receivers.orders.violations).isEmpty();
         assertThat(receivers.orders.delivered).hasValue(100_000);
         assertThat(receivers.orders.most.get()).isBetween(2, 8);

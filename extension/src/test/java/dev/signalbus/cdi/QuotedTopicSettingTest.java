@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -50,7 +51,7 @@ class QuotedTopicSettingTest {
 
     private static void awaitHolding() {
         try {
-            assertThat(HOLDING.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(HOLDING.await(30, TimeUnit.SECONDS)).isTrue();
         } catch (InterruptedException e) {
             throw new IllegalStateException(e);
         }

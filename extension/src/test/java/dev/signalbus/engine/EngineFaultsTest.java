@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -12,6 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -178,7 +181,7 @@ class EngineFaultsTest {
                 .subscriber(SubscriberSpec.of("b", "C#on", Integer.class, 1, s -> delivered.incrementAndGet())));
         self.set(engine);
         List<Throwable> outsideFailures = new CopyOnWriteArrayList<>();
-        List<Thread> publishers = new java.util.ArrayList<>();
+        List<Thread> publishers = new ArrayList<>();
         for (int p = 0; p < 3; p++) {
             String topic = p % 2 == 0 ? "a" : "b";
             publishers.add(TestBus.thread("outside-" + p, () -> {
@@ -350,7 +353,7 @@ class EngineFaultsTest {
 
     @Test
     void anExecutorThatQueuesTheTaskAndThenThrowsDeliversEachSignalOnce() {
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
         AtomicInteger calls = new AtomicInteger();
         Executor queuesThenThrows = task -> {
             pool.execute(task); // taken...
