@@ -120,7 +120,8 @@ final class Mailbox {
         this.beyondLimit = capacity + Math.min(capacity, BusConfig.MAX_QUEUE_CAPACITY - capacity);
         this.engine = engine;
         this.executor = executor;
-        this.keyed = spec.keyed() ? new KeyedQueue(spec.key(), spec.target()) : null;
+        // at concurrency 1 everything goes in publish order, so every key does: no lanes needed
+        this.keyed = spec.keyed() && spec.concurrency() > 1 ? new KeyedQueue(spec.key(), spec.target()) : null;
         this.queue = keyed != null ? null
                 : spec.concurrency() == 1 ? singleConsumerQueue(capacity) : new ConcurrentLinkedQueue<>();
     }
