@@ -16,6 +16,8 @@ export class QwcSignalBusLive extends LitElement {
         th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--lumo-contrast-10pct); }
         th { color: var(--lumo-contrast-70pct); font-weight: 600; }
         td.num { text-align: right; font-variant-numeric: tabular-nums; }
+        td code { overflow-wrap: anywhere; }
+        td.type code { overflow-wrap: normal; white-space: nowrap; }
         h3 { margin: 4px 0; }
         form { display: flex; gap: 8px; align-items: flex-start; flex-wrap: wrap; }
         select, textarea, button { font: inherit; }
@@ -57,7 +59,7 @@ export class QwcSignalBusLive extends LitElement {
             <table id="subscribers">
                 <tr><th>Topic</th><th>Subscriber</th><th>Signal type</th><th>Delivered</th><th>Failed</th><th>Queue depth</th></tr>
                 ${this._live.subscribers.map(s => html`<tr>
-                    <td>${s.topic}</td><td><code>${s.subscriber}</code></td><td><code>${s.signalType}</code></td>
+                    <td>${s.topic}</td><td><code>${s.subscriber}</code></td><td class="type"><code>${s.signalType}</code></td>
                     <td class="num">${s.delivered}</td><td class="num">${s.failed}</td><td class="num">${s.queueDepth}</td>
                 </tr>`)}
             </table>
@@ -75,7 +77,7 @@ export class QwcSignalBusLive extends LitElement {
             <table id="failures">
                 <tr><th>Time</th><th>Topic</th><th>Subscriber / task</th><th>Signal</th><th>Error</th></tr>
                 ${this._live.failures.map(f => html`<tr>
-                    <td>${f.time}</td><td>${f.topic}</td><td><code>${f.target}</code></td><td>${f.signal}</td><td>${f.error}</td>
+                    <td>${f.time.replace('T', ' ').replace(/\.\d+Z$/, 'Z')}</td><td>${f.topic}</td><td><code>${f.target}</code></td><td>${f.signal}</td><td>${f.error}</td>
                 </tr>`)}
             </table>`}
             <h3>Periodic tasks</h3>
