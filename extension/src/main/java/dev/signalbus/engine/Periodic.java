@@ -18,6 +18,8 @@ final class Periodic implements Runnable {
     /** Start of the last run; only touched while holding {@code running}. */
     private long lastStart;
     private boolean started;
+    /** Wall-clock start of the last run ({@link System#currentTimeMillis()}), 0 before the first; for the Dev UI. */
+    private volatile long lastRunMillis;
 
     Periodic(PeriodicSpec spec, SignalBusEngine engine, BusMetrics metrics) {
         this.spec = spec;
@@ -59,6 +61,7 @@ final class Periodic implements Runnable {
         }
         started = true;
         lastStart = now;
+        lastRunMillis = System.currentTimeMillis();
         engine.pending.increment();
         if (!engine.running()) {
             finish(null, false, null);
@@ -98,6 +101,11 @@ final class Periodic implements Runnable {
      */
     long runningSince() {
         return runners.oldestSince();
+    }
+
+    /** Wall-clock start of the last run, 0 before the first. */
+    long lastRunMillis() {
+        return lastRunMillis;
     }
 
     /** @param ran whether the task ran (not a tick skipped because the bus no longer runs) */

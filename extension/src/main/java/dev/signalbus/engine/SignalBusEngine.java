@@ -2,6 +2,7 @@ package dev.signalbus.engine;
 
 import java.lang.reflect.Method;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -723,6 +724,37 @@ public final class SignalBusEngine implements SignalBus {
         Map<String, Long> result = new LinkedHashMap<>();
         for (Mailbox mailbox : mailboxes) {
             result.put(mailbox.spec.topic() + " -> " + mailbox.spec.target(), mailbox.failed.sum());
+        }
+        return result;
+    }
+
+    /** Signals waiting in each subscriber's queue now, keyed {@code "topic -> target"} like {@link #delivered()}. */
+    public Map<String, Integer> queueDepths() {
+        Map<String, Integer> result = new LinkedHashMap<>();
+        for (Mailbox mailbox : mailboxes) {
+            result.put(mailbox.spec.topic() + " -> " + mailbox.spec.target(), mailbox.queueDepth());
+        }
+        return result;
+    }
+
+    /**
+     * The signal type the subscribers of {@code topic} declare (for a batch subscriber the element type), the first
+     * subscriber's if they differ; {@code null} for a topic without subscribers.
+     */
+    public Class<?> signalType(String topic) {
+        Mailbox[] subscribers = topics.get(topic);
+        return subscribers == null || subscribers.length == 0 ? null : subscribers[0].spec.signalType();
+    }
+
+    /**
+     * When each periodic task (by target, {@code "Class#method"}) last began a run, wall clock; the value is
+     * {@code null} for a task that has not run yet.
+     */
+    public Map<String, Instant> periodicLastRuns() {
+        Map<String, Instant> result = new LinkedHashMap<>();
+        for (Periodic periodic : periodics) {
+            long at = periodic.lastRunMillis();
+            result.put(periodic.spec.target(), at == 0 ? null : Instant.ofEpochMilli(at));
         }
         return result;
     }

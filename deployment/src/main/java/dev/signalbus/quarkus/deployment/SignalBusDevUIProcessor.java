@@ -9,14 +9,18 @@ import java.util.Map;
 import dev.signalbus.model.TopicGraph;
 import io.quarkus.deployment.IsDevelopment;
 import io.quarkus.deployment.annotations.BuildStep;
+import dev.signalbus.quarkus.runtime.SignalBusJsonRPCService;
+import io.quarkus.devui.spi.JsonRPCProvidersBuildItem;
 import io.quarkus.devui.spi.page.CardPageBuildItem;
 import io.quarkus.devui.spi.page.Page;
 import io.quarkus.devui.spi.page.TableDataPageBuilder;
 
 /**
  * The Signal Bus card of the Dev UI (dev mode only): the topic graph as the build found it, one table of subscribers
- * (topic, subscriber, signal type, concurrency, batch) and one of periodic tasks. Live counts, failures and a publish
- * form are not there yet.
+ * (topic, subscriber, signal type, concurrency, batch) and one of periodic tasks; and a live page
+ * ({@code dev-ui/qwc-signal-bus-live.js}) whose data comes from the JSON-RPC methods of
+ * {@link SignalBusJsonRPCService}: counts and queue depths per subscriber, the latest failures, the periodic tasks'
+ * last and next runs, and a form to publish a signal.
  */
 class SignalBusDevUIProcessor {
 
@@ -50,11 +54,18 @@ class SignalBusDevUIProcessor {
         }
 
         CardPageBuildItem card = new CardPageBuildItem();
+        card.addPage(Page.webComponentPageBuilder().title("Live").icon("font-awesome-solid:signal")
+                .componentLink("qwc-signal-bus-live.js"));
         table(card, "Subscribers", "font-awesome-solid:inbox", "subscribers",
                 "The subscriber methods of the Signal Bus, by topic", subscribers);
         table(card, "Periodic tasks", "font-awesome-solid:clock", "periodicTasks",
                 "The periodic tasks of the Signal Bus", periodics);
         return card;
+    }
+
+    @BuildStep(onlyIf = IsDevelopment.class)
+    JsonRPCProvidersBuildItem jsonRpc() {
+        return new JsonRPCProvidersBuildItem(SignalBusJsonRPCService.class);
     }
 
     /** A page showing {@code rows} as a table, one column per key of the first row (all rows have the same keys). */

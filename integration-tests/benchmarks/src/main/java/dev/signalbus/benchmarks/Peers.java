@@ -7,6 +7,11 @@ final class Peers {
 
     static final String SIGNAL_BUS = "signal-bus";
     static final String SIGNAL_BUS_ENGINE = "signal-bus-engine";
+    /**
+     * The user path with Micrometer metrics on (a {@code SimpleMeterRegistry} bean); needs Micrometer on the class
+     * path (target/classpath-micrometer.txt, see metrics-overhead.sh). Not in {@link #ALL}: run.sh measures without.
+     */
+    static final String SIGNAL_BUS_METRICS = "signal-bus-metrics";
     static final String WELD_ASYNC = "weld-async";
     static final String VERTX = "vertx";
     static final String GUAVA = "guava";
@@ -26,7 +31,8 @@ final class Peers {
      */
     static Peer open(String name, int subscribers, int threads, Delivery delivery) {
         return switch (name) {
-            case SIGNAL_BUS -> new SignalBusCdiPeer(subscribers, delivery);
+            case SIGNAL_BUS -> new SignalBusCdiPeer(subscribers, delivery, false);
+            case SIGNAL_BUS_METRICS -> new SignalBusCdiPeer(subscribers, delivery, true);
             case SIGNAL_BUS_ENGINE -> new SignalBusEnginePeer(subscribers, threads, delivery);
             case WELD_ASYNC -> new WeldAsyncPeer(subscribers, threads, delivery);
             case VERTX -> new VertxPeer(subscribers, threads, delivery);

@@ -18,6 +18,10 @@ import dev.signalbus.cdi.SignalBusExtension;
  * client proxy, and {@code @Subscribes} methods of {@code @ApplicationScoped} beans found by the
  * portable extension (CDI invokers, a request context per delivery, the bus-owned pool of one
  * thread per subscriber as the extension sizes it). Default settings.
+ * <p>
+ * With {@code metrics} the application has a {@code SimpleMeterRegistry} bean, which the portable extension reports
+ * to (Micrometer must then be on the class path); without, Micrometer must not be on the class path, or the
+ * extension would report to Micrometer's global registry.
  */
 final class SignalBusCdiPeer implements Peer {
 
@@ -32,7 +36,7 @@ final class SignalBusCdiPeer implements Peer {
     private final WeldContainer container;
     private final Publisher publisher;
 
-    SignalBusCdiPeer(int subscribers, Delivery delivery) {
+    SignalBusCdiPeer(int subscribers, Delivery delivery, boolean metrics) {
         if (subscribers > SUBSCRIBERS.size()) {
             throw new IllegalArgumentException("signal-bus has " + SUBSCRIBERS.size() + " subscriber classes, not "
                     + subscribers);
@@ -40,9 +44,18 @@ final class SignalBusCdiPeer implements Peer {
         SignalBusCdiPeer.delivery = delivery;
         List<Class<?>> beans = new ArrayList<>(SUBSCRIBERS.subList(0, subscribers));
         beans.add(Publisher.class);
+        if (metrics) {
+            beans.add(Registry.class);
+        } else if (micrometerPresent()) {
+            throw new IllegalStateException("Micrometer is on the class path: peer " + Peers.SIGNAL_BUS
+                    + " would report to its global registry; run without target/classpath-micrometer.txt");
+        }
         container = new Weld("signal-bus-" + UUID.randomUUID()).disableDiscovery()
                 .addBeanClasses(beans.toArray(new Class<?>[0])).addExtension(new SignalBusExtension()).initialize();
         publisher = container.select(Publisher.class).get();
+        if (metrics) {
+            Registry.check(container);
+        }
     }
 
     @Override
@@ -53,6 +66,35 @@ final class SignalBusCdiPeer implements Peer {
     @Override
     public void close() {
         container.close(); // drains the bus first
+    }
+
+    private static boolean micrometerPresent() {
+        try {
+            Class.forName("io.micrometer.core.instrument.MeterRegistry", false, SignalBusCdiPeer.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    /** The application's {@code MeterRegistry} bean; loaded only with metrics on. */
+    @ApplicationScoped
+    static class Registry {
+
+        @jakarta.enterprise.inject.Produces
+        @jakarta.inject.Singleton
+        io.micrometer.core.instrument.MeterRegistry registry() {
+            return new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        }
+
+        /** Fails unless the bus registered its meters in the bean: the run must measure metrics on. */
+        static void check(WeldContainer container) {
+            io.micrometer.core.instrument.MeterRegistry registry = container
+                    .select(io.micrometer.core.instrument.MeterRegistry.class).get();
+            if (registry.find("signal.bus.delivery").meters().isEmpty()) {
+                throw new IllegalStateException("metrics on, but no signal.bus.delivery meter in " + registry.getMeters());
+            }
+        }
     }
 
     @ApplicationScoped
