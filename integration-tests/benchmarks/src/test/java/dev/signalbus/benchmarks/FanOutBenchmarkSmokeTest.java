@@ -8,11 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.Options;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Smoke mode: every fan-out benchmark (each peer, 1 and 4 subscribers) runs one very short
@@ -23,18 +19,7 @@ class FanOutBenchmarkSmokeTest {
 
     @Test
     void everyPeerDeliversEverySignalToEverySubscriber() throws RunnerException {
-        // another JMH run on the machine (the full comparison) must not make this test fail
-        System.setProperty("jmh.ignoreLock", "true");
-        Options options = new OptionsBuilder()
-                .include(FanOutBenchmark.class.getName() + ".fanOut")
-                .warmupIterations(0)
-                .measurementIterations(1)
-                .measurementTime(TimeValue.milliseconds(100))
-                .forks(0)
-                .shouldFailOnError(true)
-                .build();
-
-        Collection<RunResult> results = new Runner(options).run();
+        Collection<RunResult> results = JmhSmoke.run(FanOutBenchmark.class.getName() + ".fanOut", 0);
 
         List<String> measured = new ArrayList<>();
         for (RunResult result : results) {

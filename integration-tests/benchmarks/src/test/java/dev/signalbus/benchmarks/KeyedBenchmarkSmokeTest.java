@@ -8,11 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.Options;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Smoke mode: the keyed benchmark, with and without a key, runs one very short iteration in this
@@ -23,17 +19,7 @@ class KeyedBenchmarkSmokeTest {
 
     @Test
     void keyedAndUnkeyedDeliverEverySignal() throws RunnerException {
-        System.setProperty("jmh.ignoreLock", "true");
-        Options options = new OptionsBuilder()
-                .include(KeyedBenchmark.class.getName() + ".deliver")
-                .warmupIterations(0)
-                .measurementIterations(1)
-                .measurementTime(TimeValue.milliseconds(100))
-                .forks(0)
-                .shouldFailOnError(true)
-                .build();
-
-        Collection<RunResult> results = new Runner(options).run();
+        Collection<RunResult> results = JmhSmoke.run(KeyedBenchmark.class.getName() + ".deliver", 0);
 
         List<String> measured = new ArrayList<>();
         for (RunResult result : results) {

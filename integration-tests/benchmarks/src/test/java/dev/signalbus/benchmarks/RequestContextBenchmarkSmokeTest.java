@@ -8,11 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.Options;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Smoke mode: each request-context benchmark runs one very short iteration, so that the harness
@@ -26,18 +22,7 @@ class RequestContextBenchmarkSmokeTest {
 
     @Test
     void everyBenchmarkScores() throws RunnerException {
-        // another JMH run on the machine (the full comparison) must not make this test fail
-        System.setProperty("jmh.ignoreLock", "true");
-        Options options = new OptionsBuilder()
-                .include(RequestContextBenchmark.class.getName())
-                .warmupIterations(0)
-                .measurementIterations(1)
-                .measurementTime(TimeValue.milliseconds(100))
-                .forks(1)
-                .shouldFailOnError(true)
-                .build();
-
-        Collection<RunResult> results = new Runner(options).run();
+        Collection<RunResult> results = JmhSmoke.run(RequestContextBenchmark.class.getName(), 1);
 
         List<String> measured = new ArrayList<>();
         for (RunResult result : results) {
