@@ -1,5 +1,6 @@
 package dev.signalbus.engine;
 
+import java.lang.reflect.Method;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -17,10 +18,11 @@ public final class HeldSignal {
     private final SignalBusEngine engine;
     private final String topic;
     private final Object signal;
-    private final String publisher;
+    /** The {@code @Publishes} method, or {@code null} for {@code SignalBus#publish}; named only for a failure. */
+    private final Method publisher;
     private final AtomicBoolean done = new AtomicBoolean();
 
-    HeldSignal(SignalBusEngine engine, String topic, Object signal, String publisher) {
+    HeldSignal(SignalBusEngine engine, String topic, Object signal, Method publisher) {
         this.engine = engine;
         this.topic = topic;
         this.signal = signal;
@@ -49,7 +51,8 @@ public final class HeldSignal {
         return signal;
     }
 
+    /** {@code "com.acme.Orders#place"}, or {@code "SignalBus#publish"}: made only when it is needed. */
     String publisher() {
-        return publisher;
+        return publisher == null ? "SignalBus#publish" : publisher.getDeclaringClass().getName() + "#" + publisher.getName();
     }
 }

@@ -203,9 +203,7 @@ public final class SignalBusEngine implements SignalBus {
         held.add(topic);
         boolean holding = false;
         try {
-            holding = transactions.hold(during, new HeldSignal(this, topic, signal,
-                    publisher == null ? "SignalBus#publish" : publisher.getDeclaringClass().getName() + "#"
-                            + publisher.getName()));
+            holding = transactions.hold(during, new HeldSignal(this, topic, signal, publisher));
             return holding;
         } finally {
             if (!holding) {
