@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.eclipse.microprofile.reactive.messaging.Emitter;
@@ -131,7 +132,8 @@ public final class MessagingBridge {
         List<String> problems = new ArrayList<>();
         for (Outgoing out : outgoing) {
             Emitter<?> emitter = registry.getEmitter(out.channel);
-            if (emitter == null) {
+            // an emitter exists even without a connector, which would keep what it is given forever
+            if (emitter == null || !registry.getOutgoingNames().contains(out.channel)) {
                 problems.add(missing("outgoing", out.topic, out.channel));
             } else {
                 out.open(engine, emitter, config.queueCapacity(out.topic));
@@ -326,6 +328,9 @@ public final class MessagingBridge {
         final int window;
         private volatile Flow.Subscription subscription;
         private volatile boolean stopped;
+        /** Messages answered and not yet requested again; see {@link #requestMore()}. */
+        private final AtomicLong owed = new AtomicLong();
+        private final AtomicInteger requesting = new AtomicInteger();
         final AtomicLong received = new AtomicLong();
         final AtomicLong acked = new AtomicLong();
         final AtomicLong nacked = new AtomicLong();
@@ -398,10 +403,25 @@ public final class MessagingBridge {
                 nacked.incrementAndGet();
                 message.nack(failure);
             }
-            Flow.Subscription current = subscription;
-            if (current != null && !stopped) {
-                current.request(1);
+            owed.incrementAndGet();
+            requestMore();
+        }
+
+        /**
+         * One more message per message answered. Answers come from many delivering threads at once, while calls to
+         * {@code request} must not overlap (Reactive Streams 2.7): one thread requests what is owed, for the others too.
+         */
+        private void requestMore() {
+            if (requesting.getAndIncrement() != 0) {
+                return;
             }
+            do {
+                long n = owed.getAndSet(0);
+                Flow.Subscription current = subscription;
+                if (n > 0 && current != null && !stopped) {
+                    current.request(n);
+                }
+            } while (requesting.decrementAndGet() != 0);
         }
 
         void stop() {

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,10 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,24 +25,9 @@ import dev.signalbus.Publishes;
 import dev.signalbus.SignalBus;
 import dev.signalbus.SignalFailure;
 import dev.signalbus.Subscribes;
-import dev.signalbus.cdi.SignalBusExtension;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import io.smallrye.reactive.messaging.memory.InMemorySink;
 import io.smallrye.reactive.messaging.memory.InMemorySource;
-import io.smallrye.reactive.messaging.providers.MediatorFactory;
-import io.smallrye.reactive.messaging.providers.connectors.ExecutionHolder;
-import io.smallrye.reactive.messaging.providers.connectors.WorkerPoolRegistry;
-import io.smallrye.reactive.messaging.providers.extension.ChannelProducer;
-import io.smallrye.reactive.messaging.providers.extension.EmitterFactoryImpl;
-import io.smallrye.reactive.messaging.providers.extension.HealthCenter;
-import io.smallrye.reactive.messaging.providers.extension.LegacyEmitterFactoryImpl;
-import io.smallrye.reactive.messaging.providers.extension.MediatorManager;
-import io.smallrye.reactive.messaging.providers.extension.MutinyEmitterFactoryImpl;
-import io.smallrye.reactive.messaging.providers.extension.ReactiveMessagingExtension;
-import io.smallrye.reactive.messaging.providers.impl.ConfiguredChannelFactory;
-import io.smallrye.reactive.messaging.providers.impl.ConnectorFactories;
-import io.smallrye.reactive.messaging.providers.impl.InternalChannelRegistry;
-import io.smallrye.reactive.messaging.providers.wiring.Wiring;
 
 /**
  * The bridge on Weld SE with SmallRye Reactive Messaging's own portable extension and its
@@ -75,22 +56,7 @@ class BridgeWeldTest {
                 "mp.messaging.incoming.orders-in.connector", "smallrye-in-memory",
                 "signal-bus.topics.audit.outgoing", "audit-out",
                 "mp.messaging.outgoing.audit-out.connector", "smallrye-in-memory");
-        config.forEach(System::setProperty);
-        refreshConfig();
-        try {
-            container = new Weld("bridge-" + UUID.randomUUID()).disableDiscovery()
-                    .addExtension(new SignalBusExtension()).addExtension(new ReactiveMessagingExtension())
-                    .addBeanClasses(MediatorFactory.class, Wiring.class, ExecutionHolder.class, MediatorManager.class,
-                            WorkerPoolRegistry.class, InternalChannelRegistry.class, ChannelProducer.class,
-                            ConfiguredChannelFactory.class, ConnectorFactories.class, HealthCenter.class,
-                            InMemoryConnector.class, EmitterFactoryImpl.class, MutinyEmitterFactoryImpl.class,
-                            LegacyEmitterFactoryImpl.class, io.smallrye.config.inject.ConfigProducer.class,
-                            Shop.class, Desk.class, Failures.class)
-                    .initialize();
-        } finally {
-            config.keySet().forEach(System::clearProperty);
-            refreshConfig();
-        }
+        container = SmallRyeWeld.with(config, Shop.class, Desk.class, Failures.class);
     }
 
     @AfterEach
@@ -175,10 +141,6 @@ class BridgeWeldTest {
             refused.set(failure);
             return CompletableFuture.completedFuture(null);
         });
-    }
-
-    static void refreshConfig() {
-        ConfigProviderResolver.instance().releaseConfig(ConfigProvider.getConfig());
     }
 
     /** A class a message names: reading it must never initialize it. */
