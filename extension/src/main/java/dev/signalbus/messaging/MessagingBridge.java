@@ -3,7 +3,6 @@ package dev.signalbus.messaging;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -217,20 +216,6 @@ public final class MessagingBridge {
         return all;
     }
 
-    /** Counts for the Dev UI and tests: per channel, sent/acknowledged/refused or received/answered. */
-    public Map<String, Map<String, Long>> counts() {
-        Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
-        for (Outgoing out : outgoing) {
-            counts.put(out.target, Map.of("sent", out.sent.get(), "acknowledged", out.acked.get(), "refused",
-                    out.nacked.get()));
-        }
-        for (Incoming in : incoming) {
-            counts.merge(in.target, Map.of("received", in.received.get(), "acknowledged", in.acked.get(), "refused",
-                    in.nacked.get(), "unreadable", in.unreadable.get()), (a, b) -> a);
-        }
-        return counts;
-    }
-
     /** One outgoing channel: the subscriber that sends its topic's local signals. */
     private final class Outgoing {
         final String topic;
@@ -240,9 +225,6 @@ public final class MessagingBridge {
         /** One per message sent and not yet answered by the broker. */
         private Semaphore unanswered;
         private int capacity;
-        final AtomicLong sent = new AtomicLong();
-        final AtomicLong acked = new AtomicLong();
-        final AtomicLong nacked = new AtomicLong();
         private SignalBusEngine engine;
 
         Outgoing(String topic, String channel) {
@@ -270,12 +252,10 @@ public final class MessagingBridge {
             unanswered.acquire(); // the publisher waits (its queue fills) while the broker is behind
             Message<Object> message = Message.of((Object) payload, BridgeTracing.metadata(),
                     () -> {
-                        acked.incrementAndGet();
                         unanswered.release();
                         return CompletableFuture.completedFuture(null);
                     },
                     reason -> {
-                        nacked.incrementAndGet();
                         unanswered.release();
                         failed(signal, reason);
                         return CompletableFuture.completedFuture(null);
@@ -286,7 +266,6 @@ public final class MessagingBridge {
                 unanswered.release();
                 throw e;
             }
-            sent.incrementAndGet();
             return null;
         }
 
@@ -331,10 +310,6 @@ public final class MessagingBridge {
         /** Messages answered and not yet requested again; see {@link #requestMore()}. */
         private final AtomicLong owed = new AtomicLong();
         private final AtomicInteger requesting = new AtomicInteger();
-        final AtomicLong received = new AtomicLong();
-        final AtomicLong acked = new AtomicLong();
-        final AtomicLong nacked = new AtomicLong();
-        final AtomicLong unreadable = new AtomicLong();
 
         Incoming(SignalBusEngine engine, String topic, String channel, ObjectReader reader, Class<?> type,
                 int window) {
@@ -359,12 +334,10 @@ public final class MessagingBridge {
                 // by the broker (to another consumer of the group, or after the restart)
                 return;
             }
-            received.incrementAndGet();
             Object signal;
             try {
                 signal = read(message.getPayload());
             } catch (RuntimeException | JsonProcessingException e) {
-                unreadable.incrementAndGet();
                 IllegalArgumentException failure = new IllegalArgumentException("A message of " + target
                         + " cannot be read as " + type.getName() + " (topic '" + topic + "'): " + e.getMessage(), e);
                 engine.reportFailure(topic, target, message.getPayload(), failure);
@@ -397,10 +370,8 @@ public final class MessagingBridge {
 
         private void answer(Message<?> message, Throwable failure) {
             if (failure == null) {
-                acked.incrementAndGet();
                 message.ack();
             } else {
-                nacked.incrementAndGet();
                 message.nack(failure);
             }
             owed.incrementAndGet();
