@@ -23,7 +23,8 @@ import io.opentelemetry.context.Scope;
  * the semantic conventions) whose parent is the publisher's span, current while the subscriber runs
  * on the delivering thread, so that what it publishes continues the trace. A batch starts a trace of
  * its own, linked to every signal's span; a periodic run starts its own trace
- * ({@code <Class#method> run}, kind {@link SpanKind#INTERNAL}).
+ * ({@code <Class#method> run}, kind {@link SpanKind#INTERNAL}). The publisher's logging MDC
+ * travels with the signal as well and is set on the delivering thread while the subscriber runs.
  * <pre>{@code
  * SignalBusEngine engine = SignalBusEngine.builder()
  *         .executor(executor)
@@ -48,9 +49,12 @@ public final class OpenTelemetryBusTracing implements BusTracing {
         this.tracer = Objects.requireNonNull(openTelemetry, "openTelemetry").getTracer(INSTRUMENTATION);
     }
 
-    /** Spans of {@code openTelemetry}'s tracer provider. */
+    /**
+     * Spans of {@code openTelemetry}'s tracer provider; the publisher's logging MDC travels with the
+     * signal too (a subscriber logs with the publisher's MDC values while it runs).
+     */
     public static BusTracing of(OpenTelemetry openTelemetry) {
-        return new OpenTelemetryBusTracing(openTelemetry);
+        return new MdcBusTracing(new OpenTelemetryBusTracing(openTelemetry));
     }
 
     @Override

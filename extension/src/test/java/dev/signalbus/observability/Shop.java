@@ -1,12 +1,16 @@
 package dev.signalbus.observability;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+
+import org.jboss.logging.MDC;
 
 import dev.signalbus.Batch;
 import dev.signalbus.PeriodicTask;
@@ -35,6 +39,8 @@ public class Shop {
     /** Counted down when {@link #hold} has begun. */
     public static final CountDownLatch HELD = new CountDownLatch(1);
     static final AtomicInteger RUNS = new AtomicInteger();
+    /** The MDC value {@code request} each delivery saw, keyed {@code "<subscriber> <order>"}; "null" for none. */
+    public static final Map<String, String> MDC_SEEN = new ConcurrentHashMap<>();
 
     @Inject
     SignalBus bus;
@@ -52,9 +58,11 @@ public class Shop {
     }
 
     void pack(@Subscribes("orders") String order) {
+        MDC_SEEN.put("pack " + order, String.valueOf(MDC.get("request")));
     }
 
     void shipped(@Subscribes("shipped") String order) {
+        MDC_SEEN.put("shipped " + order, String.valueOf(MDC.get("request")));
     }
 
     @Batch(maxSize = 2, maxWait = "2s")

@@ -7,7 +7,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 
+import org.jboss.logging.MDC;
+
 import dev.signalbus.SignalBus;
+
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -34,7 +37,11 @@ public final class TracingScenario {
     public static void run(Shop shop, SignalBus bus, Tracer tracer, Supplier<List<SpanData>> finished) {
         Span first = request(tracer, "request 1", shop, "o-1");
         Span second = request(tracer, "request 2", shop, "bad");
+        shop.order("no-mdc"); // outside a request: no MDC values, and none left over from the others
         assertThat(bus.awaitIdle(Duration.ofSeconds(30))).isTrue();
+        // the publisher's MDC travels with its signal, and with what its subscribers publish
+        assertThat(Shop.MDC_SEEN).containsEntry("pack o-1", "request 1").containsEntry("pack bad", "request 2")
+                .containsEntry("shipped o-1", "request 1").containsEntry("pack no-mdc", "null");
         await().atMost(Duration.ofSeconds(30)).until(() -> finished.get().stream()
                 .filter(s -> s.getName().endsWith(" process")).count() >= 6);
         List<SpanData> spans = finished.get();
@@ -66,9 +73,11 @@ public final class TracingScenario {
 
     private static Span request(Tracer tracer, String name, Shop shop, String order) {
         Span span = tracer.spanBuilder(name).startSpan();
+        MDC.put("request", name);
         try (Scope ignored = span.makeCurrent()) {
             shop.order(order);
         } finally {
+            MDC.remove("request");
             span.end();
         }
         return span;
