@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Overhead of Micrometer metrics on the user path (Weld SE, the portable extension), fan-out 1 -> 4:
-# FanOutBenchmark with peer signal-bus (Micrometer not on the class path: metrics off) against peer
-# signal-bus-metrics (a SimpleMeterRegistry bean: metrics on). Two JMH runs, because "off" means an
-# application without Micrometer and JMH forks inherit the class path. Builds with the reactor, no install.
+# Overhead of Micrometer metrics and of OpenTelemetry tracing on the user path (Weld SE, the portable
+# extension), fan-out 1 -> 4: FanOutBenchmark with peer signal-bus (Micrometer not on the class path, no
+# OpenTelemetry bean: both off) against peer signal-bus-metrics (a SimpleMeterRegistry bean: metrics on)
+# and peer signal-bus-tracing (an OpenTelemetry SDK bean, every span sampled, a batch processor
+# exporting to nowhere: tracing on). Separate JMH runs, because "off" means an application without
+# Micrometer and JMH forks inherit the class path. Builds with the reactor, no install.
 #
 #   integration-tests/benchmarks/metrics-overhead.sh [FORKS]     # FORKS defaults to 3
 #
@@ -24,5 +26,6 @@ JMH=(org.openjdk.jmh.Main FanOutBenchmark -p subscribers=4 -f "$FORKS" -tu s -rf
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 "$JAVA" -cp "$CP" "${JMH[@]}" -p peer=signal-bus -rff "$OUT/off.json" | tee "$OUT/off.txt"
 "$JAVA" -cp "$CP:$MICROMETER" "${JMH[@]}" -p peer=signal-bus-metrics -rff "$OUT/on.json" | tee "$OUT/on.txt"
+"$JAVA" -cp "$CP" "${JMH[@]}" -p peer=signal-bus-tracing -rff "$OUT/tracing.json" | tee "$OUT/tracing.txt"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
-grep -h "FanOutBenchmark" "$OUT/off.txt" "$OUT/on.txt" | grep -v "^#"
+grep -h "FanOutBenchmark" "$OUT/off.txt" "$OUT/on.txt" "$OUT/tracing.txt" | grep -v "^#"

@@ -12,6 +12,11 @@ final class Peers {
      * path (target/classpath-micrometer.txt, see metrics-overhead.sh). Not in {@link #ALL}: run.sh measures without.
      */
     static final String SIGNAL_BUS_METRICS = "signal-bus-metrics";
+    /**
+     * The user path with OpenTelemetry tracing on (an SDK {@code OpenTelemetry} bean, every span sampled, exported to
+     * nowhere); not in {@link #ALL}: see metrics-overhead.sh.
+     */
+    static final String SIGNAL_BUS_TRACING = "signal-bus-tracing";
     static final String WELD_ASYNC = "weld-async";
     static final String VERTX = "vertx";
     static final String GUAVA = "guava";
@@ -33,6 +38,7 @@ final class Peers {
         return switch (name) {
             case SIGNAL_BUS -> new SignalBusCdiPeer(subscribers, delivery, false);
             case SIGNAL_BUS_METRICS -> new SignalBusCdiPeer(subscribers, delivery, true);
+            case SIGNAL_BUS_TRACING -> new SignalBusCdiPeer(subscribers, delivery, false, true);
             case SIGNAL_BUS_ENGINE -> new SignalBusEnginePeer(subscribers, threads, delivery);
             case WELD_ASYNC -> new WeldAsyncPeer(subscribers, threads, delivery);
             case VERTX -> new VertxPeer(subscribers, threads, delivery);

@@ -37,6 +37,11 @@ final class SignalBusCdiPeer implements Peer {
     private final Publisher publisher;
 
     SignalBusCdiPeer(int subscribers, Delivery delivery, boolean metrics) {
+        this(subscribers, delivery, metrics, false);
+    }
+
+    /** @param tracing whether the application has an {@code OpenTelemetry} bean (the SDK, every span sampled) */
+    SignalBusCdiPeer(int subscribers, Delivery delivery, boolean metrics, boolean tracing) {
         if (subscribers > SUBSCRIBERS.size()) {
             throw new IllegalArgumentException("signal-bus has " + SUBSCRIBERS.size() + " subscriber classes, not "
                     + subscribers);
@@ -44,6 +49,9 @@ final class SignalBusCdiPeer implements Peer {
         SignalBusCdiPeer.delivery = delivery;
         List<Class<?>> beans = new ArrayList<>(SUBSCRIBERS.subList(0, subscribers));
         beans.add(Publisher.class);
+        if (tracing) {
+            beans.add(Tracing.class);
+        }
         if (metrics) {
             beans.add(Registry.class);
         } else if (micrometerPresent()) {
@@ -56,7 +64,10 @@ final class SignalBusCdiPeer implements Peer {
         if (metrics) {
             Registry.check(container);
         }
+        this.tracing = tracing;
     }
+
+    private final boolean tracing;
 
     @Override
     public void publish(Payload payload) {
@@ -66,6 +77,9 @@ final class SignalBusCdiPeer implements Peer {
     @Override
     public void close() {
         container.close(); // drains the bus first
+        if (tracing) {
+            Tracing.check();
+        }
     }
 
     private static boolean micrometerPresent() {
@@ -93,6 +107,53 @@ final class SignalBusCdiPeer implements Peer {
                     .select(io.micrometer.core.instrument.MeterRegistry.class).get();
             if (registry.find("signal.bus.delivery").meters().isEmpty()) {
                 throw new IllegalStateException("metrics on, but no signal.bus.delivery meter in " + registry.getMeters());
+            }
+        }
+    }
+
+    /**
+     * The application's {@code OpenTelemetry} bean: the SDK as production runs it (every span sampled, a batch span
+     * processor), exporting to nowhere, so that the run measures the bus's spans, not an exporter.
+     */
+    @ApplicationScoped
+    static class Tracing {
+
+        static final java.util.concurrent.atomic.AtomicLong EXPORTED = new java.util.concurrent.atomic.AtomicLong();
+
+        @jakarta.enterprise.inject.Produces
+        @jakarta.inject.Singleton
+        io.opentelemetry.api.OpenTelemetry openTelemetry() {
+            io.opentelemetry.sdk.trace.export.SpanExporter nowhere = new io.opentelemetry.sdk.trace.export.SpanExporter() {
+                @Override
+                public io.opentelemetry.sdk.common.CompletableResultCode export(
+                        java.util.Collection<io.opentelemetry.sdk.trace.data.SpanData> spans) {
+                    EXPORTED.addAndGet(spans.size());
+                    return io.opentelemetry.sdk.common.CompletableResultCode.ofSuccess();
+                }
+
+                @Override
+                public io.opentelemetry.sdk.common.CompletableResultCode flush() {
+                    return io.opentelemetry.sdk.common.CompletableResultCode.ofSuccess();
+                }
+
+                @Override
+                public io.opentelemetry.sdk.common.CompletableResultCode shutdown() {
+                    return io.opentelemetry.sdk.common.CompletableResultCode.ofSuccess();
+                }
+            };
+            return io.opentelemetry.sdk.OpenTelemetrySdk.builder()
+                    .setTracerProvider(io.opentelemetry.sdk.trace.SdkTracerProvider.builder()
+                            .setSampler(io.opentelemetry.sdk.trace.samplers.Sampler.alwaysOn())
+                            .addSpanProcessor(io.opentelemetry.sdk.trace.export.BatchSpanProcessor.builder(nowhere)
+                                    .build())
+                            .build())
+                    .build();
+        }
+
+        /** Fails unless delivery spans were exported: the run must measure tracing on. */
+        static void check() {
+            if (EXPORTED.get() == 0) {
+                throw new IllegalStateException("tracing on, but no span exported");
             }
         }
     }
