@@ -1,5 +1,6 @@
 package dev.signalbus.cdi;
 
+import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.inject.Instance;
@@ -23,13 +24,22 @@ final class Bridges {
     private Bridges() {
     }
 
-    /** @return the bridge, its channels declared to Reactive Messaging */
-    static MessagingBridge create(BeanManager beanManager, Map<String, MessagingBridge.Channels> channels) {
+    /** @return the bridge, its channels declared to Reactive Messaging; {@code null} when a problem was added */
+    static MessagingBridge create(BeanManager beanManager, Map<String, MessagingBridge.Channels> channels,
+            List<String> problems) {
         Instance<Object> beans = beanManager.createInstance();
+        Instance<MediatorManager> mediators = beans.select(MediatorManager.class);
+        if (!mediators.isResolvable()) {
+            problems.add(Settings.PREFIX + "topics.\"" + channels.keySet().iterator().next() + "\" names a channel, but"
+                    + " SmallRye Reactive Messaging's portable extension is not active (no MediatorManager bean): register"
+                    + " io.smallrye.reactive.messaging.providers.extension.ReactiveMessagingExtension (its jar does through"
+                    + " META-INF/services when the container reads them) and its beans");
+            return null;
+        }
         Instance<ObjectMapper> mappers = beans.select(ObjectMapper.class);
         ObjectMapper json = mappers.isResolvable() ? mappers.get() : new ObjectMapper().findAndRegisterModules();
         MessagingBridge bridge = new MessagingBridge(Settings.PREFIX, channels, json);
-        bridge.declare(beans.select(MediatorManager.class).get());
+        bridge.declare(mediators.get());
         return bridge;
     }
 

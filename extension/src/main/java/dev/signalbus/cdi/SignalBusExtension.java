@@ -171,7 +171,7 @@ public class SignalBusExtension implements Extension {
             problems.add(key + " names a channel, but Jackson is not on the class path: signals cross the broker as"
                     + " JSON; add com.fasterxml.jackson.core:jackson-databind");
         } else {
-            bridge = Bridges.create(beanManager, channels);
+            bridge = Bridges.create(beanManager, channels, problems);
         }
     }
 
@@ -286,7 +286,7 @@ public class SignalBusExtension implements Extension {
             }
             current.start();
             if (channels != null) {
-                channels.startReceiving();
+                channels.startReceiving(current);
             }
         }
     }
@@ -298,7 +298,7 @@ public class SignalBusExtension implements Extension {
             return;
         }
         MessagingBridge channels = bridge;
-        DrainReport report = channels != null ? channels.drain() : current.shutdown();
+        DrainReport report = channels != null ? channels.drain(current) : current.shutdown();
         if (!report.complete()) {
             report.undelivered().forEach((subscriber, count) -> LOG.warnf(
                     "Signal Bus shutdown-timeout exceeded: %d signal(s) not delivered to %s", count, subscriber));

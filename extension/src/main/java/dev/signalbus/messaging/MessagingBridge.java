@@ -62,11 +62,9 @@ public final class MessagingBridge {
     private final Map<String, Channels> topics;
     private final ObjectMapper json;
     private final List<Outgoing> outgoing = new ArrayList<>();
-    private final List<Incoming> incoming = new ArrayList<>();
-    private volatile boolean receiving = true;
-    private SignalBusEngine engine;
-    private ChannelRegistry registry;
-    private BusConfig config;
+    private final List<Incoming> incoming = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile ChannelRegistry registry;
+    private volatile BusConfig config;
 
     /**
      * @param configPrefix the front door's key prefix, e.g. {@code "signal-bus."}, for messages
@@ -77,7 +75,8 @@ public final class MessagingBridge {
     public MessagingBridge(String configPrefix, Map<String, Channels> topics, ObjectMapper json) {
         this.configPrefix = Objects.requireNonNull(configPrefix);
         this.topics = new TreeMap<>(topics);
-        this.json = Objects.requireNonNull(json);
+        // whatever the application's mapper does, a message never names the class it is read into
+        this.json = json.copy().deactivateDefaultTyping();
     }
 
     /** Whether any topic has a channel. */
@@ -125,10 +124,14 @@ public final class MessagingBridge {
      *         connector configured for it)
      */
     public void open(SignalBusEngine engine, ChannelRegistry registry, BusConfig config) {
-        this.engine = engine;
         this.registry = registry;
         this.config = config;
         List<String> problems = new ArrayList<>();
+        topics.forEach((topic, channels) -> {
+            if (channels.incoming() != null && registry.getPublishers(channels.incoming()).isEmpty()) {
+                problems.add(missing("incoming", topic, channels.incoming()));
+            }
+        });
         for (Outgoing out : outgoing) {
             Emitter<?> emitter = registry.getEmitter(out.channel);
             // an emitter exists even without a connector, which would keep what it is given forever
@@ -147,17 +150,12 @@ public final class MessagingBridge {
      * Subscribes to each incoming channel: from now on its messages are published to their
      * topic, at most {@code window} taken and not yet answered per channel.
      */
-    public void startReceiving() {
-        List<String> problems = new ArrayList<>();
+    public void startReceiving(SignalBusEngine engine) {
         topics.forEach((topic, channels) -> {
             if (channels.incoming() == null) {
                 return;
             }
             List<Flow.Publisher<? extends Message<?>>> publishers = registry.getPublishers(channels.incoming());
-            if (publishers == null || publishers.isEmpty()) {
-                problems.add(missing("incoming", topic, channels.incoming()));
-                return;
-            }
             Class<?> type = engine.receiveType(topic);
             ObjectReader reader = json.readerFor(type).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -168,9 +166,6 @@ public final class MessagingBridge {
                 publisher.subscribe(in);
             }
         });
-        if (!problems.isEmpty()) {
-            throw new IllegalStateException("Signal Bus cannot connect its channels: " + String.join("; ", problems));
-        }
     }
 
     private String missing(String direction, String topic, String channel) {
@@ -187,16 +182,19 @@ public final class MessagingBridge {
      * answers to what was sent are awaited, all within the {@code shutdown-timeout}. The front
      * door lets the connectors close only after this returns.
      */
-    public DrainReport drain() {
+    public DrainReport drain(SignalBusEngine engine) {
         stopReceiving();
         DrainReport report = engine.shutdown();
+        BusConfig config = this.config;
+        if (config == null) {
+            return report; // never opened (the start failed before): nothing was sent
+        }
         Duration left = config.shutdownTimeout().minus(report.took());
         awaitSent(left.isNegative() ? Duration.ZERO : left);
         return report;
     }
 
     private void stopReceiving() {
-        receiving = false;
         for (Incoming in : incoming) {
             in.stop();
         }
@@ -225,7 +223,7 @@ public final class MessagingBridge {
         /** One per message sent and not yet answered by the broker. */
         private Semaphore unanswered;
         private int capacity;
-        private SignalBusEngine engine;
+        private volatile SignalBusEngine engine;
 
         Outgoing(String topic, String channel) {
             this.topic = topic;
@@ -270,8 +268,7 @@ public final class MessagingBridge {
         }
 
         void failed(Object signal, Throwable reason) {
-            LOG.errorf(reason, "The broker refused a signal of topic '%s' sent to %s", topic, target);
-            SignalBusEngine current = engine;
+            SignalBusEngine current = engine; // logs it too
             if (current != null) {
                 current.reportFailure(topic, target, signal, reason);
             }
@@ -324,12 +321,13 @@ public final class MessagingBridge {
         @Override
         public void onSubscribe(Flow.Subscription subscription) {
             this.subscription = subscription;
-            subscription.request(window);
+            owed.addAndGet(window);
+            requestMore();
         }
 
         @Override
         public void onNext(Message<?> message) {
-            if (stopped || !receiving) {
+            if (stopped) {
                 // taken by the connector after the drain began: left unanswered, delivered again
                 // by the broker (to another consumer of the group, or after the restart)
                 return;
@@ -346,7 +344,7 @@ public final class MessagingBridge {
             }
             try {
                 BridgeTracing.receive(message, () -> engine.receive(topic, signal, failure -> answer(message, failure)));
-            } catch (IllegalStateException e) {
+            } catch (RuntimeException e) {
                 if (engine.isStopped() || engine.phase() == SignalBusEngine.Phase.DRAINING) {
                     return; // left unanswered: delivered again
                 }
@@ -356,12 +354,21 @@ public final class MessagingBridge {
         }
 
         private Object read(Object payload) throws JsonProcessingException {
+            Object signal;
             if (payload instanceof String text) {
-                return reader.readValue(text);
+                signal = reader.readValue(text);
+            } else if (payload instanceof byte[] bytes) {
+                signal = reader.readValue(new String(bytes, StandardCharsets.UTF_8));
+            } else {
+                signal = unreadable(payload);
             }
-            if (payload instanceof byte[] bytes) {
-                return reader.readValue(new String(bytes, StandardCharsets.UTF_8));
+            if (signal == null) {
+                throw new IllegalArgumentException("the message is JSON null, not a signal");
             }
+            return signal;
+        }
+
+        private Object unreadable(Object payload) {
             throw new IllegalArgumentException(payload == null ? "the message has no payload"
                     : "its payload is a " + payload.getClass().getName() + ", where the bridge reads JSON text:"
                             + " configure the channel to deserialize values as String (Kafka: value.deserializer="

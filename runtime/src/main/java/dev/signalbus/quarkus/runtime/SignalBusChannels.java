@@ -35,6 +35,7 @@ public class SignalBusChannels {
         }
     }
 
+    /** Called only when Jackson is present. */
     MessagingBridge create(Map<String, MessagingBridge.Channels> channels) {
         InstanceHandle<ObjectMapper> mapper = Arc.container().instance(ObjectMapper.class);
         ObjectMapper json = mapper.isAvailable() ? mapper.get() : new ObjectMapper().findAndRegisterModules();

@@ -170,6 +170,9 @@ public class SignalBusLifecycle {
                 problems.add(CONFIG_PREFIX + "topics.\"" + named.keySet().iterator().next() + "\" names a channel, but the"
                         + " application has no messaging extension: add io.quarkus:quarkus-messaging-kafka (or the extension"
                         + " of another connector), or remove the outgoing/incoming settings");
+            } else if (!jacksonPresent()) {
+                problems.add(CONFIG_PREFIX + "topics.\"" + named.keySet().iterator().next() + "\" names a channel, but Jackson"
+                        + " is not in the application: signals cross the broker as JSON; add io.quarkus:quarkus-jackson");
             } else {
                 bridge(Arc.container().instance(SignalBusChannels.class).get()).configure(builder);
             }
@@ -198,7 +201,7 @@ public class SignalBusLifecycle {
         }
         started.start();
         if (channelBridge != null) {
-            channelBridge.startReceiving();
+            channelBridge.startReceiving(started);
         }
         LOG.debug("Signal Bus started");
     }
@@ -214,7 +217,7 @@ public class SignalBusLifecycle {
             return;
         }
         MessagingBridge channelBridge = bridge;
-        DrainReport report = channelBridge != null ? channelBridge.drain() : current.shutdown();
+        DrainReport report = channelBridge != null ? channelBridge.drain(current) : current.shutdown();
         if (report.complete()) {
             LOG.debugf("Signal Bus drained in %s", report.took());
         }
@@ -227,7 +230,7 @@ public class SignalBusLifecycle {
      * @return {@code null} if no topic names a channel
      */
     synchronized MessagingBridge bridge(SignalBusChannels channels) {
-        if (!bridgeResolved) {
+        if (!bridgeResolved && jacksonPresent()) { // without Jackson the start fails, naming it
             bridgeResolved = true;
             this.channels = channels;
             Map<String, MessagingBridge.Channels> named = channels(ConfigProvider.getConfig().unwrap(SmallRyeConfig.class)
@@ -235,6 +238,15 @@ public class SignalBusLifecycle {
             bridge = named.isEmpty() ? null : channels.create(named);
         }
         return bridge;
+    }
+
+    private static boolean jacksonPresent() {
+        try {
+            Class.forName("com.fasterxml.jackson.databind.ObjectMapper", false, SignalBusLifecycle.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     private static Map<String, MessagingBridge.Channels> channels(SignalBusRuntimeConfig config) {
