@@ -5,10 +5,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.jboss.logging.Logger;
 
 import dev.signalbus.engine.BusConfig;
+import dev.signalbus.messaging.MessagingBridge;
 import dev.signalbus.model.Durations;
 
 /**
@@ -87,6 +89,31 @@ abstract class Settings {
         problems.addAll(found);
         return found.isEmpty() ? config : null;
     }
+
+    /**
+     * The channels of each topic: {@code signal-bus.topics."name".outgoing} and
+     * {@code signal-bus.topics."name".incoming} (a blank value counts as not set).
+     */
+    Map<String, MessagingBridge.Channels> channels() {
+        Map<String, String[]> found = new TreeMap<>();
+        for (String key : names()) {
+            for (int direction = 0; direction < CHANNEL_KEYS.length; direction++) {
+                String suffix = CHANNEL_KEYS[direction];
+                if (key.startsWith(TOPICS) && key.endsWith(suffix) && key.length() > TOPICS.length() + suffix.length()) {
+                    String value = get(key);
+                    if (value != null && !value.isBlank()) {
+                        String topic = unquote(key.substring(TOPICS.length(), key.length() - suffix.length()));
+                        found.computeIfAbsent(topic, t -> new String[2])[direction] = value.trim();
+                    }
+                }
+            }
+        }
+        Map<String, MessagingBridge.Channels> channels = new LinkedHashMap<>();
+        found.forEach((topic, names) -> channels.put(topic, new MessagingBridge.Channels(names[0], names[1])));
+        return channels;
+    }
+
+    private static final String[] CHANNEL_KEYS = { ".outgoing", ".incoming" };
 
     private Duration duration(String key, Duration defaultValue, List<String> problems) {
         String value = get(key);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
@@ -36,6 +37,7 @@ import dev.signalbus.engine.PeriodicSpec;
 import dev.signalbus.engine.SignalBusEngine;
 import dev.signalbus.engine.SubscriberSpec;
 import dev.signalbus.jta.JtaTransactions;
+import dev.signalbus.messaging.MessagingBridge;
 import dev.signalbus.model.MethodModel;
 import dev.signalbus.model.ReflectionModels;
 import dev.signalbus.model.TopicGraph;
@@ -80,6 +82,10 @@ public class SignalBusExtension implements Extension {
     private final AtomicBoolean drained = new AtomicBoolean();
     private volatile SignalBusEngine engine;
     private volatile BusExecutors executors;
+    /** {@code null} unless the configuration names channels of a broker. */
+    private volatile MessagingBridge bridge;
+    private volatile BusConfig config;
+    private volatile BeanManager beanManager;
 
     void registerBeans(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
         // the jar is not a bean archive: its beans and interceptor are added explicitly
@@ -146,6 +152,29 @@ public class SignalBusExtension implements Extension {
                 : builder.withInstanceLookup().build());
     }
 
+    /**
+     * Declares the channels of a broker to SmallRye Reactive Messaging before its own extension
+     * wires them (at the default priority, after this one).
+     */
+    void declareChannels(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.LIBRARY_BEFORE) AfterDeploymentValidation event,
+            BeanManager beanManager) {
+        Map<String, MessagingBridge.Channels> channels = Settings.load().channels();
+        if (channels.isEmpty()) {
+            return;
+        }
+        String key = Settings.PREFIX + "topics.\"" + channels.keySet().iterator().next() + "\"";
+        if (!OptionalApis.isPresent(Bridges.MEDIATOR_MANAGER)) {
+            problems.add(key + " names a channel, but SmallRye Reactive Messaging is not on the class path: add"
+                    + " io.smallrye.reactive:smallrye-reactive-messaging-provider and a connector (e.g."
+                    + " smallrye-reactive-messaging-kafka), or remove the outgoing/incoming settings");
+        } else if (!OptionalApis.isPresent(Bridges.OBJECT_MAPPER)) {
+            problems.add(key + " names a channel, but Jackson is not on the class path: signals cross the broker as"
+                    + " JSON; add com.fasterxml.jackson.core:jackson-databind");
+        } else {
+            bridge = Bridges.create(beanManager, channels);
+        }
+    }
+
     void validate(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
         Settings settings = Settings.load();
         List<String> problems = new ArrayList<>(this.problems);
@@ -180,6 +209,9 @@ public class SignalBusExtension implements Extension {
             builder.config(config);
             subscribers.forEach(builder::subscriber);
             periodics.forEach(builder::periodic);
+            if (bridge != null) {
+                bridge.configure(builder);
+            }
             problems.addAll(builder.problems(Settings.PREFIX));
         }
         if (!problems.isEmpty()) {
@@ -211,6 +243,8 @@ public class SignalBusExtension implements Extension {
         if (executors.scheduler() != null) {
             builder.scheduler(PeriodicScheduler.of(executors.scheduler()));
         }
+        this.config = config;
+        this.beanManager = beanManager;
         this.engine = builder.build();
     }
 
@@ -245,7 +279,15 @@ public class SignalBusExtension implements Extension {
     void start() {
         SignalBusEngine current = engine;
         if (current != null && started.compareAndSet(false, true)) {
+            MessagingBridge channels = bridge;
+            if (channels != null) {
+                // SmallRye Reactive Messaging wired its channels in its AfterDeploymentValidation observer
+                channels.open(current, Bridges.registry(beanManager), config);
+            }
             current.start();
+            if (channels != null) {
+                channels.startReceiving();
+            }
         }
     }
 
@@ -255,7 +297,8 @@ public class SignalBusExtension implements Extension {
         if (current == null || !drained.compareAndSet(false, true)) {
             return;
         }
-        DrainReport report = current.shutdown();
+        MessagingBridge channels = bridge;
+        DrainReport report = channels != null ? channels.drain() : current.shutdown();
         if (!report.complete()) {
             report.undelivered().forEach((subscriber, count) -> LOG.warnf(
                     "Signal Bus shutdown-timeout exceeded: %d signal(s) not delivered to %s", count, subscriber));

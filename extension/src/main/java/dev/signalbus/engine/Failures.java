@@ -34,6 +34,17 @@ final class Failures {
         }
     }
 
+    /** A signal that a bridge to a broker could not pass on ({@code target} names its channel). */
+    void reportPassOn(String topic, String target, Object signal, Throwable failure) {
+        Throwable cause = unwrap(failure);
+        LOG.errorf(cause, "Signal Bus: the %s of topic '%s' could not pass on a signal", target, topic);
+        try {
+            handler.accept(new SignalFailure(topic, target, signal, cause));
+        } catch (Throwable t) {
+            LOG.errorf(t, "An observer of SignalFailure failed while handling the failure of %s", target);
+        }
+    }
+
     /**
      * A signal held until its transaction's phase could not be published then: it cannot be thrown
      * into the completed transaction, so it is logged and handed on like a subscriber's failure,

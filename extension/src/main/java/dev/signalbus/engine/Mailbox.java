@@ -74,6 +74,8 @@ final class Mailbox {
     private final boolean stamped;
     /** {@code null} without tracing. */
     private final BusTracing tracing;
+    /** Whether this subscriber's topic receives signals from a broker, each with its {@link Receipt}. */
+    private final boolean receiving;
 
     /** Signals (or {@link Timed} ones of a batch); {@code null} for a subscriber with a key. */
     private final Queue<Object> queue;
@@ -115,7 +117,9 @@ final class Mailbox {
         this.metrics = metrics == null ? null : metrics.subscriber(spec.topic(), spec.target(), depth);
         this.clocked = metrics != null || watched;
         this.tracing = engine.tracing;
-        this.stamped = spec.batch() || engine.stampsSignals();
+        this.receiving = engine.receives(spec.topic());
+        // signals received from a broker carry their receipt in the wrapper
+        this.stamped = spec.batch() || engine.stampsSignals() || engine.receives(spec.topic());
         this.capacity = capacity;
         this.beyondLimit = capacity + Math.min(capacity, BusConfig.MAX_QUEUE_CAPACITY - capacity);
         this.engine = engine;
@@ -183,12 +187,12 @@ final class Mailbox {
     void enqueue(Object signal, Timed timed) {
         if (keyed != null) {
             // the key from the signal; the lane keeps what the other queues keep (the wrapper, if any)
-            if (keyed.offer(signal, timed != null ? timed : signal)) {
+            if (keyed.offer(signal, timed != null ? timed : stamped ? new Timed(signal, System.nanoTime(), null) : signal)) {
                 wake();
             }
             return;
         }
-        Object entry = timed != null ? timed : spec.batch() ? new Timed(signal, System.nanoTime(), null) : signal;
+        Object entry = timed != null ? timed : stamped ? new Timed(signal, System.nanoTime(), null) : signal;
         if (!queue.offer(entry)) {
             // cannot happen: the queue holds at least twice the capacity that reservations allow
             throw new IllegalStateException("Signal Bus internal error: the queue of " + spec.target()
@@ -538,7 +542,8 @@ final class Mailbox {
                 }
                 long now = clocked ? System.nanoTime() : 0;
                 List<Object> contexts = tracing != null && spec.batch() ? new ArrayList<>() : null;
-                Object work = spec.batch() ? takeBatch(now, contexts) : take(now);
+                List<Receipt> batchReceipts = receiving && spec.batch() ? new ArrayList<>() : null;
+                Object work = spec.batch() ? takeBatch(now, contexts, batchReceipts) : take(now);
                 if (work == null) {
                     return RELEASE;
                 }
@@ -554,9 +559,11 @@ final class Mailbox {
                     work = lane.current;
                 }
                 BusTracing.Traced span = null;
+                Object receipts = batchReceipts;
                 if (stamped && !spec.batch()) {
                     Timed timed = (Timed) work;
                     work = timed.signal;
+                    receipts = timed.receipt;
                     if (tracing != null) {
                         span = tracing.delivery(spec.topic(), spec.target(), timed.context);
                     }
@@ -568,7 +575,7 @@ final class Mailbox {
                     runner.since = now;
                 }
                 try {
-                    async = deliver(work, n, now, span, lane);
+                    async = deliver(work, n, now, span, lane, receipts);
                 } finally {
                     if (!async) {
                         done += n;
@@ -641,7 +648,7 @@ final class Mailbox {
      * @param now the delivery's start if {@link #clocked}
      * @param contexts receives the signals' captured contexts if traced, else {@code null}
      */
-    private List<Object> takeBatch(long now, List<Object> contexts) {
+    private List<Object> takeBatch(long now, List<Object> contexts, List<Receipt> receipts) {
         Timed head = (Timed) queue.peek();
         if (head == null) {
             return null;
@@ -656,6 +663,9 @@ final class Mailbox {
             batch.add(next.signal);
             if (contexts != null) {
                 contexts.add(next.context);
+            }
+            if (receipts != null && next.receipt != null) {
+                receipts.add(next.receipt);
             }
             if (metrics != null) {
                 metrics.queued(Math.max(0, now - next.at));
@@ -703,13 +713,14 @@ final class Mailbox {
      * @return {@code true} if the delivery continues asynchronously: the slot stays held, and the
      *         completion gives the pending units back; otherwise the caller gives them back
      */
-    private boolean deliver(Object work, int n, long start, BusTracing.Traced span, KeyedQueue.Lane lane) {
+    private boolean deliver(Object work, int n, long start, BusTracing.Traced span, KeyedQueue.Lane lane,
+            Object receipts) {
         ClassCastException mismatch = checkType(work);
         if (mismatch != null) {
             if (span != null) {
                 span.detach();
             }
-            finished(work, n, mismatch, start, span, lane);
+            finished(work, n, mismatch, start, span, lane, receipts);
             return false;
         }
         Object result;
@@ -719,7 +730,7 @@ final class Mailbox {
             if (span != null) {
                 span.detach();
             }
-            finished(work, n, t, start, span, lane);
+            finished(work, n, t, start, span, lane, receipts);
             return false;
         }
         if (span != null) {
@@ -730,7 +741,7 @@ final class Mailbox {
             if (future == null || !future.isDone()) {
                 stage.whenComplete((ignored, failure) -> {
                     try {
-                        finished(work, n, failure, start, span, lane);
+                        finished(work, n, failure, start, span, lane, receipts);
                     } finally {
                         engine.pending.done(n);
                     }
@@ -738,10 +749,11 @@ final class Mailbox {
                 });
                 return true;
             }
-            finished(work, n, future.isCompletedExceptionally() ? exceptionOf(future) : null, start, span, lane);
+            finished(work, n, future.isCompletedExceptionally() ? exceptionOf(future) : null, start, span, lane,
+                    receipts);
             return false;
         }
-        finished(work, n, null, start, span, lane);
+        finished(work, n, null, start, span, lane, receipts);
         return false;
     }
 
@@ -779,7 +791,7 @@ final class Mailbox {
      * @param lane for a subscriber with a key, the lane of the delivered signal, released here
      */
     private void finished(Object work, int n, Throwable failure, long start, BusTracing.Traced span,
-            KeyedQueue.Lane lane) {
+            KeyedQueue.Lane lane, Object receipts) {
         if (metrics != null) {
             metrics.delivered(System.nanoTime() - start, failure == null);
         }
@@ -797,6 +809,9 @@ final class Mailbox {
             inFlight.addAndGet(-n);
             if (lane != null) {
                 keyed.release(lane); // the key's next signal is ready
+            }
+            if (receipts != null) {
+                Receipt.done(receipts, failure);
             }
         }
     }
@@ -860,6 +875,10 @@ final class Mailbox {
      * publisher's context captured for tracing (else {@code null}); immutable, so that one
      * instance serves every subscriber of the topic.
      */
-    record Timed(Object signal, long at, Object context) {
+    record Timed(Object signal, long at, Object context, Receipt receipt) {
+
+        Timed(Object signal, long at, Object context) {
+            this(signal, at, context, null);
+        }
     }
 }

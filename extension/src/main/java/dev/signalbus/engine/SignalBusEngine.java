@@ -72,6 +72,11 @@ public final class SignalBusEngine implements SignalBus {
 
     /** Built once: publishing looks up one array per topic and resolves nothing else. */
     private final Map<String, Mailbox[]> topics;
+    /**
+     * The local subscribers of each topic that receives from a broker ({@link #receive}); a
+     * local publish to such a topic goes to its outgoing channel instead, if it has one.
+     */
+    private final Map<String, Mailbox[]> inbound;
     private final List<Mailbox> mailboxes;
     private final List<Periodic> periodics;
     private final PeriodicScheduler scheduler;
@@ -88,6 +93,8 @@ public final class SignalBusEngine implements SignalBus {
     /** Signals held until a phase of their transaction. */
     private final TopicCounts held = new TopicCounts();
     private final TransactionSupport transactions;
+    /** Topics whose signals also come from a broker, through {@link #receive}. */
+    private final Set<String> incoming;
     private volatile int state = NEW;
     /** Set by the first {@link #shutdown()}; completed with its report. */
     private CompletableFuture<DrainReport> drained;
@@ -107,7 +114,9 @@ public final class SignalBusEngine implements SignalBus {
         this.metrics = builder.metrics == BusMetrics.NONE ? null : builder.metrics;
         this.watched = builder.watchDeliveries;
         this.tracing = builder.tracing == BusTracing.NONE ? null : builder.tracing;
+        this.incoming = Set.copyOf(builder.incoming);
         Map<String, List<Mailbox>> byTopic = new LinkedHashMap<>();
+        Map<String, List<Mailbox>> sinks = new LinkedHashMap<>();
         Map<String, BusMetrics.Topic> topicMetrics = new HashMap<>();
         List<Mailbox> all = new ArrayList<>();
         for (SubscriberSpec spec : builder.subscribers) {
@@ -115,12 +124,30 @@ public final class SignalBusEngine implements SignalBus {
                     : topicMetrics.computeIfAbsent(spec.topic(), metrics::topic);
             Mailbox mailbox = new Mailbox(spec, config.queueCapacity(spec.topic()), this, builder.executor, topic,
                     metrics, watched);
-            byTopic.computeIfAbsent(spec.topic(), t -> new ArrayList<>()).add(mailbox);
+            (builder.outgoing.contains(spec) ? sinks : byTopic).computeIfAbsent(spec.topic(), t -> new ArrayList<>())
+                    .add(mailbox);
             all.add(mailbox);
         }
         Map<String, Mailbox[]> topics = new HashMap<>();
-        byTopic.forEach((topic, list) -> topics.put(topic, list.toArray(new Mailbox[0])));
+        Map<String, Mailbox[]> inbound = new HashMap<>();
+        byTopic.forEach((topic, list) -> {
+            if (incoming.contains(topic)) {
+                inbound.put(topic, list.toArray(new Mailbox[0]));
+            }
+        });
+        // a local publish: to the outgoing channel only if the topic comes back in from the broker
+        // (its local subscribers get it then, once), else to the local subscribers and the channel
+        Set<String> published = new HashSet<>(byTopic.keySet());
+        published.addAll(sinks.keySet());
+        for (String topic : published) {
+            List<Mailbox> targets = new ArrayList<>(sinks.getOrDefault(topic, List.of()));
+            if (targets.isEmpty() || !incoming.contains(topic)) {
+                targets.addAll(0, byTopic.getOrDefault(topic, List.of()));
+            }
+            topics.put(topic, targets.toArray(new Mailbox[0]));
+        }
         this.topics = topics;
+        this.inbound = inbound;
         this.mailboxes = List.copyOf(all);
         List<Periodic> periodics = new ArrayList<>();
         for (PeriodicSpec spec : builder.periodics) {
@@ -260,6 +287,87 @@ public final class SignalBusEngine implements SignalBus {
         if (counts != null) {
             counts.published();
         }
+    }
+
+    /**
+     * Publishes a signal that came from outside this JVM (a broker's message) to the local
+     * subscribers of {@code topic} only, never to its outgoing channel, and answers once each of
+     * them has finished it: {@code answer} gets {@code null} if all succeeded, else the first
+     * failure (a failure is also reported as a {@code SignalFailure}, as for any delivery). Waits
+     * for room like {@link #publish}. A signal whose delivery a timed-out drain abandons is never
+     * answered, so its message is not acknowledged and the broker delivers it again.
+     *
+     * @param topic a topic declared {@linkplain Builder#incoming(String) incoming}
+     * @param signal an instance of {@link #receiveType(String)}
+     * @param answer called once, on a delivering thread (or this one if the topic has no subscriber)
+     * @throws IllegalStateException if the bus has stopped, or no room came within {@code publish-timeout}
+     * @throws IllegalArgumentException if the topic was not declared incoming
+     */
+    public void receive(String topic, Object signal, Consumer<Throwable> answer) {
+        Objects.requireNonNull(signal, "signal");
+        Objects.requireNonNull(answer, "answer");
+        Mailbox[] subscribers = inbound.get(topic);
+        if (subscribers == null) {
+            throw new IllegalArgumentException("Topic '" + topic + "' does not receive from a broker");
+        }
+        if (!pending.tryAdd(subscribers.length)) {
+            throw stoppedException(topic);
+        }
+        offerAll(subscribers, signal, new Mailbox.Timed(signal, System.nanoTime(),
+                tracing == null ? null : tracing.capture(), new Receipt(subscribers.length, answer)));
+        BusMetrics.Topic counts = subscribers[0].topicMetrics;
+        if (counts != null) {
+            counts.published();
+        }
+    }
+
+    /**
+     * Reports a failure that happened outside a delivery but on behalf of a topic (a broker's
+     * message that cannot be read, a signal the broker refused): logged, then handed to the
+     * failure handler (the {@code SignalFailure} event), as a subscriber's failure is.
+     *
+     * @param target what failed, e.g. {@code "incoming channel 'orders-in'"}
+     */
+    public void reportFailure(String topic, String target, Object signal, Throwable failure) {
+        failures.reportPassOn(topic, target, signal, failure);
+    }
+
+    /** Whether {@code topic}'s signals also come from a broker (then its queues carry receipts). */
+    boolean receives(String topic) {
+        return incoming.contains(topic);
+    }
+
+    /**
+     * The class a signal received from a broker for {@code topic} is read into: the most specific
+     * of its local subscribers' signal types, the one every other accepts.
+     *
+     * @return {@code null} if the topic has no local subscriber, or if their types have no such
+     *         common class (one could not be delivered to another)
+     */
+    public Class<?> receiveType(String topic) {
+        Mailbox[] subscribers = inbound.get(topic);
+        if (subscribers == null) {
+            return null;
+        }
+        List<SubscriberSpec> specs = new ArrayList<>();
+        for (Mailbox mailbox : subscribers) {
+            specs.add(mailbox.spec);
+        }
+        return mostSpecific(specs);
+    }
+
+    /** @return the signal type every other of {@code specs} accepts, or {@code null} if none does */
+    static Class<?> mostSpecific(List<SubscriberSpec> specs) {
+        Class<?> type = null;
+        for (SubscriberSpec spec : specs) {
+            Class<?> next = spec.signalType();
+            if (type == null || type.isAssignableFrom(next)) {
+                type = next;
+            } else if (!next.isAssignableFrom(type)) {
+                return null;
+            }
+        }
+        return type;
     }
 
     /**
@@ -792,6 +900,9 @@ public final class SignalBusEngine implements SignalBus {
         boolean watchDeliveries;
         final List<SubscriberSpec> subscribers = new ArrayList<>();
         final List<PeriodicSpec> periodics = new ArrayList<>();
+        /** Identity: two specs may be equal records. */
+        final Set<SubscriberSpec> outgoing = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        final Set<String> incoming = new HashSet<>();
 
         public Builder config(BusConfig config) {
             this.config = Objects.requireNonNull(config);
@@ -870,6 +981,27 @@ public final class SignalBusEngine implements SignalBus {
         }
 
         /**
+         * A subscriber that sends its topic's signals out of this JVM (a broker's outgoing channel):
+         * it gets what is published here, never what {@link SignalBusEngine#receive} brings in.
+         */
+        public Builder outgoing(SubscriberSpec sink) {
+            subscribers.add(Objects.requireNonNull(sink));
+            outgoing.add(sink);
+            return this;
+        }
+
+        /**
+         * Declares that {@code topic}'s signals also come from a broker through
+         * {@link SignalBusEngine#receive}; with an {@linkplain #outgoing outgoing} subscriber on the
+         * same topic, a local publish then goes only to the broker and reaches the local
+         * subscribers when it comes back.
+         */
+        public Builder incoming(String topic) {
+            incoming.add(Objects.requireNonNull(topic));
+            return this;
+        }
+
+        /**
          * What makes these settings and subscribers unusable together, checked once for both front
          * doors: the settings' own problems ({@link BusConfig#problems}) and a {@code @Batch} whose
          * {@code maxSize} exceeds its queue's capacity (it could never fill, and its publishers would
@@ -882,8 +1014,12 @@ public final class SignalBusEngine implements SignalBus {
         public List<String> problems(String configPrefix) {
             List<String> problems = new ArrayList<>(config.problems(configPrefix));
             Set<String> topics = new HashSet<>();
+            Map<String, List<SubscriberSpec>> locals = new HashMap<>();
             for (SubscriberSpec spec : subscribers) {
                 topics.add(spec.topic());
+                if (!outgoing.contains(spec)) {
+                    locals.computeIfAbsent(spec.topic(), t -> new ArrayList<>()).add(spec);
+                }
                 int capacity = config.queueCapacity(spec.topic());
                 if (spec.batchMaxSize() > capacity) {
                     String key = config.topicQueueCapacity().containsKey(spec.topic())
@@ -893,6 +1029,23 @@ public final class SignalBusEngine implements SignalBus {
                             + "), but its queue for topic '" + spec.topic() + "' holds at most " + capacity + " signals ("
                             + key + "): the batch could never fill; lower maxSize to at most " + capacity
                             + " or raise " + key);
+                }
+            }
+            for (String topic : new TreeSet<>(incoming)) {
+                List<SubscriberSpec> receivers = locals.get(topic);
+                String key = configPrefix + "topics.\"" + topic + "\".incoming";
+                if (receivers == null) {
+                    problems.add(key + " is set, but no @Subscribes method receives topic '" + topic + "' in this"
+                            + " application: its messages would have nowhere to go; add a subscriber or remove "
+                            + key);
+                } else if (mostSpecific(receivers) == null) {
+                    List<String> declared = new ArrayList<>();
+                    for (SubscriberSpec receiver : receivers) {
+                        declared.add(receiver.target() + " (" + receiver.signalType().getName() + ")");
+                    }
+                    problems.add(key + " is set, but the subscribers of topic '" + topic + "' declare unrelated"
+                            + " signal types: " + String.join(", ", declared) + "; a message is read into one class"
+                            + " that every subscriber accepts: declare one type, or a type and its supertypes");
                 }
             }
             for (String topic : new TreeSet<>(config.topicQueueCapacity().keySet())) {

@@ -44,6 +44,7 @@ import dev.signalbus.quarkus.runtime.Invokers;
 import dev.signalbus.quarkus.runtime.PeriodicDefinition;
 import dev.signalbus.quarkus.runtime.ArcPublishesInterceptor;
 import dev.signalbus.quarkus.runtime.SignalBusLifecycle;
+import dev.signalbus.quarkus.runtime.SignalBusChannels;
 import dev.signalbus.quarkus.runtime.SignalBusLivenessCheck;
 import dev.signalbus.quarkus.runtime.SignalBusReadinessCheck;
 import dev.signalbus.quarkus.runtime.SignalBusRecorder;
@@ -326,13 +327,27 @@ class SignalBusProcessor {
                 .addInjectionPoint(ClassType.create(DotName.createSimple(SignalBusLifecycle.class)))
                 .createWith(recorder.createBus(subscribers, periodics, invokers, micrometer(metricsCapability),
                         capabilities.isPresent(Capability.SMALLRYE_HEALTH),
-                        capabilities.isPresent(Capability.OPENTELEMETRY_TRACER)))
+                        capabilities.isPresent(Capability.OPENTELEMETRY_TRACER),
+                        capabilities.isPresent(Capability.MESSAGING)))
                 .done();
     }
 
     /** Whether the application has Micrometer with metrics enabled ({@code quarkus-micrometer}). */
     private static boolean micrometer(Optional<MetricsCapabilityBuildItem> metricsCapability) {
         return metricsCapability.isPresent() && metricsCapability.get().metricsSupported(MetricsFactory.MICROMETER);
+    }
+
+    /** The bridge to Reactive Messaging, only with a messaging extension ({@code quarkus-messaging-kafka}, ...). */
+    @BuildStep
+    void channels(Capabilities capabilities, BuildProducer<AdditionalBeanBuildItem> beans,
+            BuildProducer<UnremovableBeanBuildItem> unremovable) {
+        if (capabilities.isPresent(Capability.MESSAGING)) {
+            beans.produce(AdditionalBeanBuildItem.unremovableOf(SignalBusChannels.class));
+            unremovable.produce(UnremovableBeanBuildItem.beanTypes(
+                    DotName.createSimple("io.smallrye.reactive.messaging.providers.extension.MediatorManager"),
+                    DotName.createSimple("io.smallrye.reactive.messaging.ChannelRegistry"),
+                    DotName.createSimple("com.fasterxml.jackson.databind.ObjectMapper")));
+        }
     }
 
     @BuildStep

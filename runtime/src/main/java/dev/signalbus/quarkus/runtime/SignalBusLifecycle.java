@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -37,6 +38,7 @@ import io.quarkus.arc.ArcContainer;
 import io.quarkus.arc.ClientProxy;
 import io.quarkus.arc.InstanceHandle;
 import io.quarkus.runtime.BlockingOperationControl;
+import dev.signalbus.messaging.MessagingBridge;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduler;
@@ -74,9 +76,15 @@ public class SignalBusLifecycle {
     Vertx vertx;
 
     private volatile SignalBusEngine engine;
+    private volatile BusConfig busConfig;
+    /** {@code null} unless the configuration names channels (and the application has a messaging extension). */
+    private volatile MessagingBridge bridge;
+    private volatile SignalBusChannels channels;
+    private boolean bridgeResolved;
 
     SignalBusEngine create(List<SubscriberDefinition> subscribers, List<PeriodicDefinition> periodics,
-            Map<String, Class<?>> signalClasses, Invokers invokers, boolean metrics, boolean health, boolean tracing) {
+            Map<String, Class<?>> signalClasses, Invokers invokers, boolean metrics, boolean health, boolean tracing,
+            boolean messaging) {
         Config config = ConfigProvider.getConfig();
         Function<String, String> expressions = new Function<String, String>() {
             @Override
@@ -85,8 +93,11 @@ public class SignalBusLifecycle {
             }
         };
         Event<SignalFailure> failures = Arc.container().beanManager().getEvent().select(SignalFailure.class);
+        SignalBusRuntimeConfig runtimeConfig = config.unwrap(SmallRyeConfig.class).getConfigMapping(SignalBusRuntimeConfig.class);
+        BusConfig bus = busConfig(runtimeConfig);
+        this.busConfig = bus;
         SignalBusEngine.Builder builder = SignalBusEngine.builder()
-                .config(busConfig(config.unwrap(SmallRyeConfig.class).getConfigMapping(SignalBusRuntimeConfig.class)))
+                .config(bus)
                 .executor(executor)
                 .scheduler(new QuarkusPeriodicScheduler(scheduler, executor))
                 .failureHandler(new Consumer<SignalFailure>() {
@@ -153,6 +164,16 @@ public class SignalBusLifecycle {
                 builder.periodic(new PeriodicSpec(p.target, every, delay, call));
             }
         }
+        Map<String, MessagingBridge.Channels> named = channels(runtimeConfig);
+        if (!named.isEmpty()) {
+            if (!messaging) {
+                problems.add(CONFIG_PREFIX + "topics.\"" + named.keySet().iterator().next() + "\" names a channel, but the"
+                        + " application has no messaging extension: add io.quarkus:quarkus-messaging-kafka (or the extension"
+                        + " of another connector), or remove the outgoing/incoming settings");
+            } else {
+                bridge(Arc.container().instance(SignalBusChannels.class).get()).configure(builder);
+            }
+        }
         problems.addAll(builder.problems(CONFIG_PREFIX));
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Signal Bus cannot start: " + String.join("; ", problems));
@@ -170,7 +191,15 @@ public class SignalBusLifecycle {
     void start(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER) StartupEvent event, SignalBus bus) {
         // unwrapping creates the bus if nothing has published yet
         SignalBusEngine started = (SignalBusEngine) ClientProxy.unwrap(bus);
+        MessagingBridge channelBridge = bridge;
+        if (channelBridge != null) {
+            // Reactive Messaging wired its channels at LIBRARY_BEFORE
+            channelBridge.open(started, channels.registry(), busConfig);
+        }
         started.start();
+        if (channelBridge != null) {
+            channelBridge.startReceiving();
+        }
         LOG.debug("Signal Bus started");
     }
 
@@ -184,10 +213,40 @@ public class SignalBusLifecycle {
         if (current == null || current.isStopped()) {
             return;
         }
-        DrainReport report = current.shutdown();
+        MessagingBridge channelBridge = bridge;
+        DrainReport report = channelBridge != null ? channelBridge.drain() : current.shutdown();
         if (report.complete()) {
             LOG.debugf("Signal Bus drained in %s", report.took());
         }
+    }
+
+    /**
+     * The bridge to the configured channels, created once; called only when the application has a messaging
+     * extension (by {@link SignalBusChannels}, a bean only then).
+     *
+     * @return {@code null} if no topic names a channel
+     */
+    synchronized MessagingBridge bridge(SignalBusChannels channels) {
+        if (!bridgeResolved) {
+            bridgeResolved = true;
+            this.channels = channels;
+            Map<String, MessagingBridge.Channels> named = channels(ConfigProvider.getConfig().unwrap(SmallRyeConfig.class)
+                    .getConfigMapping(SignalBusRuntimeConfig.class));
+            bridge = named.isEmpty() ? null : channels.create(named);
+        }
+        return bridge;
+    }
+
+    private static Map<String, MessagingBridge.Channels> channels(SignalBusRuntimeConfig config) {
+        Map<String, MessagingBridge.Channels> channels = new TreeMap<>();
+        for (Map.Entry<String, SignalBusRuntimeConfig.TopicConfig> topic : config.topics().entrySet()) {
+            String outgoing = topic.getValue().outgoing().filter(name -> !name.isBlank()).orElse(null);
+            String incoming = topic.getValue().incoming().filter(name -> !name.isBlank()).orElse(null);
+            if (outgoing != null || incoming != null) {
+                channels.put(topic.getKey(), new MessagingBridge.Channels(outgoing, incoming));
+            }
+        }
+        return channels;
     }
 
     private static BusConfig busConfig(SignalBusRuntimeConfig config) {

@@ -24,10 +24,12 @@ public class SignalBusRecorder {
      *        check
      * @param tracing whether the application has {@code quarkus-opentelemetry} with tracing: each delivery then runs in
      *        a span whose parent is the publisher's
+     * @param messaging whether the application has a messaging extension: topics may then name channels
      * @return the creation function of the {@code SignalBus} bean
      */
     public Function<SyntheticCreationalContext<SignalBus>, SignalBus> createBus(List<SubscriberDefinition> subscribers,
-            List<PeriodicDefinition> periodics, RuntimeValue<Invokers> invokers, boolean metrics, boolean health, boolean tracing) {
+            List<PeriodicDefinition> periodics, RuntimeValue<Invokers> invokers, boolean metrics, boolean health, boolean tracing,
+            boolean messaging) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         Map<String, Class<?>> signalClasses = new HashMap<>();
         for (SubscriberDefinition subscriber : subscribers) {
@@ -43,7 +45,7 @@ public class SignalBusRecorder {
             @Override
             public SignalBus apply(SyntheticCreationalContext<SignalBus> context) {
                 return context.getInjectedReference(SignalBusLifecycle.class).create(subscribers, periodics,
-                        signalClasses, invokers.getValue(), metrics, health, tracing);
+                        signalClasses, invokers.getValue(), metrics, health, tracing, messaging);
             }
         };
     }

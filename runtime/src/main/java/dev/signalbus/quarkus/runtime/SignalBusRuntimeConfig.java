@@ -2,6 +2,7 @@ package dev.signalbus.quarkus.runtime;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 import io.quarkus.runtime.annotations.ConfigDocMapKey;
@@ -63,5 +64,23 @@ public interface SignalBusRuntimeConfig {
          * {@code quarkus.signal-bus.queue-capacity}.
          */
         OptionalInt queueCapacity();
+
+        /**
+         * A Reactive Messaging channel that every signal published to this topic in this application is sent to, as
+         * the JSON text of the signal; its connector is the application's own {@code mp.messaging.outgoing.<channel>.*}
+         * configuration (e.g. {@code connector=smallrye-kafka} and a String {@code value.serializer}). Needs a
+         * messaging extension such as {@code quarkus-messaging-kafka}. With {@code incoming} on the same topic, a
+         * local publish goes only to the channel and reaches the local subscribers when it comes back.
+         */
+        Optional<String> outgoing();
+
+        /**
+         * A Reactive Messaging channel whose every message is published to this topic in this application: read from
+         * JSON into the signal type of the topic's subscribers, acknowledged once each of them has finished it,
+         * refused ({@code nack}) if one failed or if it cannot be read. Its connector is the application's own
+         * {@code mp.messaging.incoming.<channel>.*} configuration. At most the topic's queue capacity of messages are
+         * taken and not yet answered; the rest waits in the broker.
+         */
+        Optional<String> incoming();
     }
 }

@@ -1,0 +1,64 @@
+package dev.signalbus.messaging;
+
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import io.smallrye.reactive.messaging.TracingMetadata;
+
+/**
+ * Trace context across the broker, when OpenTelemetry is present: a message sent carries the
+ * context of the delivery that sends it (so the connector's send span, and the receiver's spans,
+ * continue the publisher's trace); a message received makes the connector's receive context
+ * current while it is published, so that every local delivery continues it.
+ */
+final class BridgeTracing {
+
+    private static final boolean PRESENT = present();
+
+    private BridgeTracing() {
+    }
+
+    private static boolean present() {
+        try {
+            Class.forName("io.opentelemetry.context.Context", false, BridgeTracing.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /** The metadata of a message sent now. */
+    static Metadata metadata() {
+        return PRESENT ? Otel.metadata() : Metadata.empty();
+    }
+
+    /** Runs {@code publish} with the message's trace context current, if it has one. */
+    static void receive(Message<?> message, Runnable publish) {
+        if (PRESENT) {
+            Otel.receive(message, publish);
+        } else {
+            publish.run();
+        }
+    }
+
+    /** Loaded only when OpenTelemetry is present. */
+    private static final class Otel {
+
+        static Metadata metadata() {
+            return Metadata.of(TracingMetadata.withCurrent(Context.current()));
+        }
+
+        static void receive(Message<?> message, Runnable publish) {
+            Context context = TracingMetadata.fromMessage(message).map(TracingMetadata::getCurrentContext).orElse(null);
+            if (context == null) {
+                publish.run();
+                return;
+            }
+            try (Scope scope = context.makeCurrent()) {
+                publish.run();
+            }
+        }
+    }
+}
