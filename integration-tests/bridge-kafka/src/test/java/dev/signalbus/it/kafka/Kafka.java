@@ -66,11 +66,19 @@ final class Kafka {
         return new KafkaProducer<>(p);
     }
 
-    /** Writes these values to the topic, in order (one partition: no key, so give it one partition or accept any). */
+    /**
+     * Writes these values to the topic and waits until the broker has them all; in this order within a partition
+     * (the producer is idempotent, so retries keep the order): give the topic one partition for one order.
+     */
     static void produce(String topic, List<String> values) throws ExecutionException, InterruptedException {
         try (KafkaProducer<String, String> producer = producer()) {
+            List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
             for (String value : values) {
-                producer.send(new ProducerRecord<>(topic, value)).get();
+                sent.add(producer.send(new ProducerRecord<>(topic, value)));
+            }
+            producer.flush();
+            for (java.util.concurrent.Future<?> f : sent) {
+                f.get();
             }
         }
     }
