@@ -27,7 +27,7 @@ final class MethodCall {
     private final int[] injectedPositions;
     private final InjectionPoint[] injectionPoints;
     private final BeanManager beanManager;
-    private final RequestContextCalls requestContext;
+    private final RequestContexts requestContext;
     /** For a normal-scoped bean: the bean whose client proxy is looked up once; else {@code null}. */
     private final Bean<?> proxiedBean;
     private volatile Object proxy;
@@ -38,7 +38,7 @@ final class MethodCall {
      * @param injectionPoints their injection points, in the same order
      */
     MethodCall(Invoker<Object, Object> invoker, int arity, int signalIndex, int[] injectedPositions,
-            InjectionPoint[] injectionPoints, BeanManager beanManager, RequestContextCalls requestContext,
+            InjectionPoint[] injectionPoints, BeanManager beanManager, RequestContexts requestContext,
             Bean<?> proxiedBean) {
         this.invoker = invoker;
         this.arity = arity;
@@ -60,7 +60,7 @@ final class MethodCall {
         return requestContext.call(this, signal);
     }
 
-    /** The call itself, once {@link RequestContextCalls} has activated the request context. */
+    /** The call itself, once {@link RequestContexts} has activated the request context. */
     Object callInRequestContext(Object signal) throws Exception {
         CreationalContext<?> dependents = injectionPoints.length == 0 ? null
                 : beanManager.createCreationalContext(null);

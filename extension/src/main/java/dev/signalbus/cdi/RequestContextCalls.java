@@ -16,11 +16,12 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
  * container's managed executor, which outlive the deployment, hold nothing of it.
  */
 @Dependent
-class RequestContextCalls {
+class RequestContextCalls implements RequestContexts {
 
     /** Calls the method in a request context that is created for this call and destroyed after it. */
+    @Override
     @ActivateRequestContext
-    Object call(MethodCall call, Object signal) throws Exception {
+    public Object call(MethodCall call, Object signal) throws Exception {
         return call.callInRequestContext(signal);
     }
 }

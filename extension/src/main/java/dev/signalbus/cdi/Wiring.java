@@ -35,15 +35,15 @@ final class Wiring {
 
     private final BeanManager beanManager;
     private final Settings settings;
-    private final RequestContextCalls requestContext;
+    private final RequestContexts requestContext;
     private final List<String> problems;
 
     Wiring(BeanManager beanManager, Settings settings, List<String> problems) {
         this.beanManager = beanManager;
         this.settings = settings;
         this.problems = problems;
-        // one instance for every call: @Dependent, held for the lifetime of the deployment
-        this.requestContext = beanManager.createInstance().select(RequestContextCalls.class).get();
+        // one for every call, held for the lifetime of the deployment
+        this.requestContext = RequestContexts.of(beanManager);
     }
 
     /** @return the spec, or {@code null} when a problem was added */

@@ -11,23 +11,58 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.signalbus.SignalBus;
 import dev.signalbus.Subscribes;
 
-/** Every delivery runs in a request context of its own, destroyed when the delivery ends. */
+/**
+ * Every delivery runs in a request context of its own, destroyed when the delivery ends: through Weld's unbound
+ * request context by default, through the portable {@code @ActivateRequestContext} interceptor (and its lifecycle
+ * events) when the application observes them.
+ */
 class FreshRequestContextPerDeliveryTest {
 
     static final List<String> SEEN = new CopyOnWriteArrayList<>();
     static final AtomicInteger DESTROYED = new AtomicInteger();
+    static final AtomicInteger INITIALIZED = new AtomicInteger();
+
+    @BeforeEach
+    void clear() {
+        SEEN.clear();
+        DESTROYED.set(0);
+        INITIALIZED.set(0);
+    }
 
     @Test
     void eachDeliveryHasItsOwnRequestScopedInstance() {
+        deliverThreeAndCheck(RequestData.class, Subscriber.class);
+    }
+
+    @Test
+    void anApplicationObservingTheRequestContextGetsItsEventsForEachDelivery() {
+        deliverThreeAndCheck(RequestData.class, Subscriber.class, LifecycleObserver.class);
+        assertThat(INITIALIZED).hasValue(3);
+    }
+
+    @Test
+    void onWeldTheUnboundRequestContextIsUsedUnlessItsEventsAreObserved() {
         try (WeldContainer container = Cdi.boot(RequestData.class, Subscriber.class)) {
+            assertThat(RequestContexts.of(container.getBeanManager())).isInstanceOf(RequestContexts.Weld.class);
+        }
+        try (WeldContainer container = Cdi.boot(RequestData.class, Subscriber.class, LifecycleObserver.class)) {
+            assertThat(RequestContexts.of(container.getBeanManager())).isInstanceOf(RequestContextCalls.class);
+        }
+    }
+
+    private static void deliverThreeAndCheck(Class<?>... beans) {
+        try (WeldContainer container = Cdi.boot(beans)) {
             SignalBus bus = container.select(SignalBus.class).get();
             for (int i = 0; i < 3; i++) {
                 bus.publish("requests", i);
@@ -54,6 +89,13 @@ class FreshRequestContextPerDeliveryTest {
         @PreDestroy
         void destroy() {
             DESTROYED.incrementAndGet();
+        }
+    }
+
+    @ApplicationScoped
+    static class LifecycleObserver {
+        void initialized(@Observes @Initialized(RequestScoped.class) Object event) {
+            INITIALIZED.incrementAndGet();
         }
     }
 

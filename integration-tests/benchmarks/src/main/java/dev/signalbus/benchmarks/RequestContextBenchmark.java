@@ -9,6 +9,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 
+import org.jboss.weld.context.RequestContext;
+import org.jboss.weld.context.unbound.UnboundLiteral;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -39,6 +41,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * <li>{@code freshRequestContextWithRequestScopedBean}: the same, and the method also calls a
  * {@code @RequestScoped} bean, so that an instance is created and destroyed per call: what a
  * subscriber that uses request state pays.</li>
+ * <li>{@code unboundRequestContext} and {@code unboundRequestContextWithRequestScopedBean}: the same two through
+ * Weld's own {@code @Unbound RequestContext} (activate, call, invalidate, deactivate), without the interceptor
+ * and the three lifecycle events, as Weld runs its own async observers and as the portable extension runs
+ * deliveries on Weld when nothing observes those events.</li>
  * </ul>
  * Average time per call in ns; the difference to {@code plainCall} is the cost of the request context.
  * No Signal Bus here: the container alone.
@@ -54,13 +60,17 @@ public class RequestContextBenchmark {
     static final String PLAIN_CALL = "plainCall";
     static final String FRESH_REQUEST_CONTEXT = "freshRequestContext";
     static final String FRESH_REQUEST_CONTEXT_WITH_REQUEST_SCOPED_BEAN = "freshRequestContextWithRequestScopedBean";
+    static final String UNBOUND_REQUEST_CONTEXT = "unboundRequestContext";
+    static final String UNBOUND_REQUEST_CONTEXT_WITH_REQUEST_SCOPED_BEAN = "unboundRequestContextWithRequestScopedBean";
     /** The benchmarks, the baseline first: the order of the report. */
     static final List<String> BENCHMARKS = List.of(PLAIN_CALL, FRESH_REQUEST_CONTEXT,
-            FRESH_REQUEST_CONTEXT_WITH_REQUEST_SCOPED_BEAN);
+            FRESH_REQUEST_CONTEXT_WITH_REQUEST_SCOPED_BEAN, UNBOUND_REQUEST_CONTEXT,
+            UNBOUND_REQUEST_CONTEXT_WITH_REQUEST_SCOPED_BEAN);
 
     private WeldContainer container;
     private Calls calls;
     private Payload payload;
+    private RequestContext unbound;
 
     /** The container of the benchmark: the two beans, no discovery, no Signal Bus extension. */
     static Weld weld() {
@@ -72,6 +82,7 @@ public class RequestContextBenchmark {
     public void open() {
         container = weld().initialize();
         calls = container.select(Calls.class).get(); // the client proxy
+        unbound = container.select(RequestContext.class, UnboundLiteral.INSTANCE).get();
         payload = new Payload(1, 0);
     }
 
@@ -95,6 +106,28 @@ public class RequestContextBenchmark {
         blackhole.consume(calls.inFreshRequestContextWithRequestState(payload));
     }
 
+    @Benchmark
+    public void unboundRequestContext(Blackhole blackhole) {
+        unbound.activate();
+        try {
+            blackhole.consume(calls.plain(payload));
+        } finally {
+            unbound.invalidate();
+            unbound.deactivate();
+        }
+    }
+
+    @Benchmark
+    public void unboundRequestContextWithRequestScopedBean(Blackhole blackhole) {
+        unbound.activate();
+        try {
+            blackhole.consume(calls.withRequestState(payload));
+        } finally {
+            unbound.invalidate();
+            unbound.deactivate();
+        }
+    }
+
     /**
      * The bean the benchmarks call, like a subscriber bean: application-scoped, called through its client
      * proxy. Package-private methods, like the subscriber methods of this module: Weld's client proxy calls
@@ -116,6 +149,11 @@ public class RequestContextBenchmark {
         @ActivateRequestContext
         Payload inFreshRequestContext(Payload payload) {
             return payload;
+        }
+
+        Payload withRequestState(Payload payload) {
+            state.remember(payload);
+            return state.last();
         }
 
         @ActivateRequestContext
