@@ -317,8 +317,9 @@ public final class Report {
         md.append("## How it is measured\n\n");
         md.append("- Same payload for all: one small immutable `Payload` object per signal, passed by reference.\n");
         md.append("- Same worker threads: n subscribers get n threads wherever the peer lets us choose (Signal Bus,"
-                + " Weld and Guava: a pool of n threads; Vert.x: n event loops with each consumer on its own"
-                + " context); the raw queue and the Disruptor use one dedicated thread per subscriber.\n");
+                + " Weld and Guava: a pool of n threads; Vert.x: n event loops, each consumer registered from inside"
+                + " an event-loop context of its own, as Quarkus registers each `@ConsumeEvent` method, so each on"
+                + " its own loop); the raw queue and the Disruptor use one dedicated thread per subscriber.\n");
         md.append("- Signal Bus: default settings (queues of 10,000 per subscriber), `concurrency = 1`."
                 + " `signal-bus-engine` calls `SignalBusEngine` with lambda invokers (no container);"
                 + " `signal-bus` is the user path: a `@Publishes` method of a Weld SE bean and `@Subscribes` methods"
