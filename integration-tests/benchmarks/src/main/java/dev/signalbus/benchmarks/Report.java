@@ -330,9 +330,9 @@ public final class Report {
         md.append("- Floor (`raw-queue`, the least any in-process bus can cost): one single-producer/single-consumer"
                 + " array queue per subscriber (JCTools `SpscArrayQueue`, 10,000 rounded up to 16,384), no lock and no"
                 + " allocation per signal; a dedicated thread per subscriber drains its queue in batches of up to "
-                + RawQueuePeer.BATCH + " and parks only when it finds it empty, after raising a flag that the"
-                + " publisher reads (after one full fence per publish) to unpark it; a full queue makes the publisher"
-                + " yield. No topics, no failure handling. LMAX Disruptor: ring of 16,384, multi-producer,"
+                + RawQueuePeer.BATCH + " and parks only when it finds it empty (after yielding the CPU up to "
+                + RawQueuePeer.YIELDS + " times, looking again after each), raising a flag that the publisher reads"
+                + " (after one full fence per publish) to unpark it; a full queue makes the publisher yield. No topics, no failure handling. LMAX Disruptor: ring of 16,384, multi-producer,"
                 + " `BlockingWaitStrategy`, one handler per subscriber.\n");
         md.append("- Latency: the publisher sleeps until the next signal is due and publishes all due signals (small"
                 + " bursts, since a sleeping thread wakes some 50-60 us late); latency = start of the subscriber"
