@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -11,11 +12,17 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.MessageCodec;
+import io.vertx.core.impl.VertxInternal;
 
 /**
  * The Vert.x event bus with local consumers (what Quarkus {@code @ConsumeEvent} uses): {@code publish}
- * to {@code subscribers} consumers, each registered from outside Vert.x and so on its own event-loop
- * context; {@code threads} event loops. Payloads pass by reference through a local codec.
+ * to {@code subscribers} consumers on {@code threads} event loops. As Quarkus does for each
+ * {@code @ConsumeEvent} method (its {@code VertxEventBusConsumerRecorder}), every consumer is registered
+ * from inside a new event-loop context of its own ({@code VertxInternal.createEventLoopContext()}), so that
+ * it is delivered to on that context: the contexts take the event loops in turn, one loop each while there
+ * are no more consumers than loops. (Registered from one thread outside Vert.x, they would all share that
+ * thread's one context and event loop, and a published message would reach them one after the other.)
+ * Payloads pass by reference through a local codec.
  */
 final class VertxPeer implements Peer {
 
@@ -33,8 +40,9 @@ final class VertxPeer implements Peer {
         for (int i = 0; i < subscribers; i++) {
             int subscriber = i;
             Promise<Void> done = Promise.promise();
-            bus.<Payload>localConsumer(ADDRESS, message -> delivery.delivered(subscriber, message.body()))
-                    .completionHandler(done);
+            Context context = ((VertxInternal) vertx).createEventLoopContext();
+            context.runOnContext(ignored -> bus.<Payload>localConsumer(ADDRESS,
+                    message -> delivery.delivered(subscriber, message.body())).completionHandler(done));
             registered.add(done.future());
         }
         try {

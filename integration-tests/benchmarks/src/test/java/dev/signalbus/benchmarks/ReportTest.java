@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,8 +33,8 @@ class ReportTest {
                 "dev.signalbus.benchmarks.FanOutBenchmark.fanOut:gc.alloc.rate.norm","thrpt",1,5,100.2,0.5,"B/op",signal-bus-engine,4
                 "dev.signalbus.benchmarks.FanOutBenchmark.fanOut:gc.count","thrpt",1,5,3.0,NaN,"counts",signal-bus-engine,4
                 "dev.signalbus.benchmarks.FanOutBenchmark.fanOut","thrpt",1,5,250000.0,NaN,"ops/s",vertx,1
-                "dev.signalbus.benchmarks.FanOutBenchmark.fanOut","thrpt",1,5,100000.0,NaN,"ops/s",vertx,4
-                "dev.signalbus.benchmarks.FanOutBenchmark.fanOut","thrpt",1,5,1000000.0,NaN,"ops/s",raw-queue,4
+                "dev.signalbus.benchmarks.FanOutBenchmark.fanOut","thrpt",1,5,100000.0,25000.0,"ops/s",vertx,4
+                "dev.signalbus.benchmarks.FanOutBenchmark.fanOut","thrpt",1,5,1000000.0,100000.0,"ops/s",raw-queue,4
                 """);
         // three runs each, as run.sh makes them: medians across runs, the p99's spread, the kept-up count
         List<LatencyRun.Result> latency = List.of(
@@ -54,21 +55,96 @@ class ReportTest {
 
         assertThat(md)
                 .contains("| **signal-bus-engine** (ours) | 1,000,000 +- 1,000 | 1.00x | 1,600,000 +- 4,000 | 1.00x | - / 100 |")
-                .contains("| vertx | 250,000 | 0.25x | 400,000 | 0.25x | - / - |")
-                .contains("| raw-queue | - | - | 4,000,000 | 2.50x | - / - |")
+                .contains("| vertx | 250,000 | 0.25x | 400,000 +- 100,000 | 0.25x | - / - |")
+                .contains("| raw-queue | - | - | 4,000,000 +- 400,000 | 2.50x | - / - |")
                 .contains("| **signal-bus-engine** (ours) | 1 | 3 | 500,000 | 498,000 | yes | 3,000 | 11.0 | 70.0 | 50.0 - 4000.0"
                         + " | 85.0 | 9500.0 | 1.00x |")
                 .contains("| vertx | 1 | 3 | 500,000 | 480,000 | **1 of 3 runs not** | 3,000 | 21.0 | 150.0 | 120.0 - 160.0"
                         + " | 800.0 | 990.0 | 2.14x |")
                 .contains("| guava | 10000 | 0 | 0.0000 | 1,000,000 | 100 | 0.25x |")
-                .contains("- `signal-bus-engine`: 1 -> 4 throughput at least 2x the fastest of Weld async / Vert.x / Guava (vertx): 4.00x, met")
-                .contains("0.40x of the floor, **missed**")
-                .contains("(1 -> 1): 70.0 us (median of 3 runs, 50.0 - 4000.0), met")
+                // the intervals: 399,000 - 401,000 over 75,000 - 125,000, and over 900,000 - 1,100,000
+                .contains("- `signal-bus-engine`: 1 -> 4 throughput at least 2x the fastest of Weld async / Vert.x / Guava"
+                        + " (vertx): 4.00x (99.9% interval 3.19x - 5.35x), met")
+                .contains("at least half the raw-queue floor: 0.40x (99.9% interval 0.36x - 0.45x) of the floor, **missed**")
+                // one of the three runs over 100 us
+                .contains("(1 -> 1): 70.0 us (median of 3 runs, 50.0 - 4000.0); 2 of 3 runs kept up and under 100 us,"
+                        + " inconclusive")
                 .contains("0 threads, 400 bytes, met")
                 .contains("| subscribers | 1000 | 880 | 870, 880, 890 |")
-                .contains("- the 1,000-subscriber Quarkus app within 50 ms of the empty one: +80 ms (medians), **missed**")
+                .contains("- the 1,000-subscriber Quarkus app within 50 ms of the empty one: +80 ms (medians); 0 of 3 pairs"
+                        + " of starts within 50 ms, **missed**")
                 .contains("Command: `run.sh`")
                 .contains("Date: 2026-11-26T06:30:15 UTC");
+    }
+
+    @Test
+    void aTargetIsMetOrMissedOnlyWhenTheWholeIntervalClearsIt() throws IOException {
+        Path csv = dir.resolve("results.csv");
+        // ours 450,000 - 550,000; weld-async the fastest by its mean (190,000 - 210,000), but vertx may be faster
+        // (120,000 - 240,000): the fastest lies in 190,000 - 240,000, and 2x it in 380,000 - 480,000
+        Files.writeString(csv, """
+                "Benchmark","Mode","Threads","Samples","Score","Score Error (99.9%)","Unit","Param: peer","Param: subscribers"
+                "dev.signalbus.benchmarks.FanOutBenchmark.fanOut","thrpt",1,1,2000000.0,NaN,"ops/s",signal-bus,4
+                "dev.signalbus.benchmarks.FanOutBenchmark.fanOut","thrpt",3,9,500000.0,50000.0,"ops/s",signal-bus-engine,4
+                "dev.signalbus.benchmarks.FanOutBenchmark.fanOut","thrpt",3,9,200000.0,10000.0,"ops/s",weld-async,4
+                "dev.signalbus.benchmarks.FanOutBenchmark.fanOut","thrpt",3,9,180000.0,60000.0,"ops/s",vertx,4
+                "dev.signalbus.benchmarks.FanOutBenchmark.fanOut","thrpt",3,9,1500000.0,100000.0,"ops/s",raw-queue,4
+                """);
+        List<LatencyRun.Result> latency = List.of(
+                // one run only: too few to decide, however good
+                new LatencyRun.Result("signal-bus", 1, 500_000, 500_000, 1000, 1000, 5, 10, 20, 30, true),
+                // none of three runs met it: two over 100 us, one under but not keeping up
+                new LatencyRun.Result("signal-bus", 4, 100_000, 100_000, 1000, 4000, 5, 150, 300, 400, true),
+                new LatencyRun.Result("signal-bus", 4, 100_000, 80_000, 1000, 4000, 5, 50, 300, 400, false),
+                new LatencyRun.Result("signal-bus", 4, 100_000, 100_000, 1000, 4000, 5, 200, 300, 400, true));
+        // medians 40 ms apart, but one of the three pairs of starts 100 ms apart
+        List<StartupRun.Result> startup = List.of(new StartupRun.Result("empty", 0, 800, new double[] { 800, 800, 800 }),
+                new StartupRun.Result("subscribers", 1000, 840, new double[] { 830, 900, 840 }));
+
+        String md = Report.render(JmhResults.read(csv), latency, List.of(), startup,
+                ZonedDateTime.of(2026, 12, 1, 6, 30, 15, 0, ZoneOffset.UTC), "run.sh", "1.0, 1.0, 1.0", "smoke");
+
+        assertThat(md)
+                .contains("How a target is decided: a throughput target from JMH's 99.9% confidence intervals")
+                // 2.5x on the means, and 2.14x - 2.89x against weld-async alone, but 1.88x - 2.89x against the fastest
+                .contains("- `signal-bus-engine`: 1 -> 4 throughput at least 2x the fastest of Weld async / Vert.x / Guava"
+                        + " (weld-async): 2.50x (99.9% interval 1.88x - 2.89x), inconclusive")
+                .contains("- `signal-bus-engine`: 1 -> 4 throughput at least half the raw-queue floor: 0.33x (99.9% interval"
+                        + " 0.28x - 0.39x) of the floor, **missed**")
+                // a single measurement: no interval, whatever its mean
+                .contains("- `signal-bus`: 1 -> 4 throughput at least 2x the fastest of Weld async / Vert.x / Guava"
+                        + " (weld-async): 10.00x (no 99.9% interval), inconclusive")
+                .contains("(1 -> 1): 10.0 us (median of 1 runs, 10.0 - 10.0); 1 of 1 runs kept up and under 100 us,"
+                        + " inconclusive")
+                .contains("(1 -> 4): 150.0 us (median of 3 runs, 50.0 - 200.0) (did not keep up with the offered rate);"
+                        + " 0 of 3 runs kept up and under 100 us, **missed**")
+                .contains("+40 ms (medians); 2 of 3 pairs of starts within 50 ms, inconclusive");
+        assertThat(md).doesNotContain(", met\n");
+    }
+
+    @Test
+    void decidesFromTheIntervalNotTheMean() {
+        assertThat(Verdict.atLeast(Optional.of(new Verdict.Interval(2.0, 3.0)), 2)).isEqualTo(Verdict.MET);
+        assertThat(Verdict.atLeast(Optional.of(new Verdict.Interval(1.99, 3.0)), 2)).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(Verdict.atLeast(Optional.of(new Verdict.Interval(1.0, 2.0)), 2)).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(Verdict.atLeast(Optional.of(new Verdict.Interval(1.0, 1.99)), 2)).isEqualTo(Verdict.MISSED);
+        assertThat(Verdict.atLeast(Optional.empty(), 2)).isEqualTo(Verdict.INCONCLUSIVE);
+
+        assertThat(Verdict.Interval.of(new JmhResults.Score("p", 4, 100, 10, Double.NaN)))
+                .contains(new Verdict.Interval(90, 110));
+        assertThat(Verdict.Interval.of(new JmhResults.Score("p", 4, 100, Double.NaN, Double.NaN))).isEmpty();
+        assertThat(Verdict.Interval.max(List.of(new Verdict.Interval(190, 210), new Verdict.Interval(120, 240))))
+                .isEqualTo(new Verdict.Interval(190, 240));
+        assertThat(new Verdict.Interval(400, 600).dividedBy(new Verdict.Interval(100, 200)))
+                .isEqualTo(new Verdict.Interval(2, 6));
+        // a divisor that may be zero leaves the ratio unbounded above
+        assertThat(new Verdict.Interval(400, 600).dividedBy(new Verdict.Interval(-10, 200)).high()).isInfinite();
+
+        assertThat(Verdict.ofRuns(List.of(true, true), 3)).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(Verdict.ofRuns(List.of(true, true, true), 3)).isEqualTo(Verdict.MET);
+        assertThat(Verdict.ofRuns(List.of(false, false, false), 3)).isEqualTo(Verdict.MISSED);
+        assertThat(Verdict.ofRuns(List.of(true, false, true), 3)).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(Verdict.MISSED).hasToString("**missed**");
     }
 
     @Test
