@@ -590,7 +590,9 @@ final class Mailbox {
                 engine.pending.done(done);
             }
         }
-        return RESUBMIT;
+        // a full burst: the task gives its thread back and runs again only if something waits (the
+        // release re-checks, so a signal queued meanwhile still gets a task)
+        return hasDueWork() ? RESUBMIT : RELEASE;
     }
 
     /**
