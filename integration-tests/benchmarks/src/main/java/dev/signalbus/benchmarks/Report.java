@@ -150,21 +150,45 @@ public final class Report {
                 + " has not kept up when its publisher fell behind the schedule (achieved < 95% of offered: it"
                 + " blocked on a full queue), when its backlog passed " + count(LatencyRun.MAX_BACKLOG)
                 + " signals (the run then ends early), or when its last deliveries came more than 100 ms (or a"
-                + " tenth of the run) after the last publish; its latencies then measure its backlog.\n\n");
+                + " tenth of the run) after the last publish; its latencies then measure its backlog. " + GC_COLUMN
+                + "\n\n");
         md.append("| peer | subscribers | runs | offered/s | achieved/s | kept up | samples | p50 us | p99 us |"
-                + " p99 lowest - highest us | p99.9 us | max us | p99 ratio to ours |\n");
-        md.append("|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
+                + " p99 lowest - highest us | GC pauses per run: count, ms (highest ms) | p99.9 us | max us |"
+                + " p99 ratio to ours |\n");
+        md.append("|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (LatencyRun.Summary r : latency) {
             Optional<LatencyRun.Summary> base = latency.stream()
                     .filter(b -> b.peer().equals(ours) && b.subscribers() == r.subscribers()).findFirst();
             md.append(String.format(Locale.ROOT,
-                    "| %s | %d | %d | %s | %s | %s | %s | %.1f | %.1f | %.1f - %.1f | %.1f | %.1f | %s |%n",
+                    "| %s | %d | %d | %s | %s | %s | %s | %.1f | %.1f | %.1f - %.1f | %s | %.1f | %.1f | %s |%n",
                     label(r.peer(), ours), r.subscribers(), r.runs(), count(r.offeredRate()), count(r.achievedRate()),
                     r.keptUp() ? "yes" : "**" + (r.runs() - r.keptUpRuns()) + " of " + r.runs() + " runs not**",
-                    count(r.samples()), r.p50(), r.p99(), r.p99Min(), r.p99Max(), r.p999(), r.max(),
+                    count(r.samples()), r.p50(), r.p99(), r.p99Min(), r.p99Max(), gc(r), r.p999(), r.max(),
                     base.map(b -> ratio(r.p99() / b.p99())).orElse("-")));
         }
         md.append('\n');
+    }
+
+    /** How the GC column of a latency table is measured. */
+    static final String GC_COLUMN = "GC pauses: the stop-the-world collections during each measured run and their"
+            + " summed time, from the JVM's `GarbageCollectorMXBean`s (collection count and time read before and after"
+            + " the measured period; concurrent collectors' cycle beans left out; whole milliseconds; on JDK 17 G1's"
+            + " Remark and Cleanup pauses are in no bean), the median per run and the highest run's time: a p99 at"
+            + " or above a pause's length may be that pause.";
+
+    /** The GC column of a latency summary. */
+    static String gc(LatencyRun.Summary r) {
+        if (!r.gcKnown()) {
+            return "-";
+        }
+        return String.format(Locale.ROOT, "%s, %s (%d)", decimal(r.gcPauses()), decimal(r.gcPauseMillis()),
+                r.gcPauseMillisMax());
+    }
+
+    /** A whole number as such, a median of two as {@code 2.5}. */
+    private static String decimal(double value) {
+        return value == Math.rint(value) ? String.format(Locale.ROOT, "%.0f", value)
+                : String.format(Locale.ROOT, "%.1f", value);
     }
 
     private static void idleSection(StringBuilder md, List<IdleCostRun.Result> idle) {
