@@ -124,6 +124,61 @@ class ReportTest {
     }
 
     @Test
+    void givesTheQuarkusTableAndDecidesItsTargetFromTheRoundsIntervals() throws IOException {
+        Path csv = dir.resolve("results.csv");
+        Files.writeString(csv, """
+                "Benchmark","Mode","Threads","Samples","Score","Score Error (99.9%)","Unit","Param: peer","Param: subscribers"
+                "dev.signalbus.benchmarks.FanOutBenchmark.fanOut","thrpt",3,9,500000.0,50000.0,"ops/s",signal-bus,4
+                """);
+        // three rounds each, without spread: intervals of zero width. Ours 1,000,000 published/s at 1 -> 4, the
+        // fastest CDI-integrated peer (consume-event) 400,000: 2.5x, met
+        List<QuarkusResults.Round> rounds = new java.util.ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            rounds.add(new QuarkusResults.Round("signal-bus", 4, round, 0.6, 600_000, 1_000_000));
+            rounds.add(new QuarkusResults.Round("consume-event-blocking", 4, round, 0.6, 120_000, 200_000));
+            rounds.add(new QuarkusResults.Round("consume-event", 4, round, 0.6, 240_000, 400_000));
+            rounds.add(new QuarkusResults.Round("arc-async", 4, round, 0.6, 180_000, 300_000));
+            rounds.add(new QuarkusResults.Round("signal-bus", 1, round, 0.6, 1_200_000, 2_000_000));
+        }
+        List<LatencyRun.Result> latency = List.of(
+                new LatencyRun.Result("signal-bus", 4, 500_000, 500_000, 1000, 4000, 5, 40, 60, 90, true, 1, 4),
+                new LatencyRun.Result("arc-async", 4, 500_000, 500_000, 1000, 4000, 5, 80, 90, 95, true, 0, 0));
+
+        String md = Report.render(JmhResults.read(csv), List.of(), List.of(), List.of(),
+                ZonedDateTime.of(2026, 12, 1, 6, 30, 15, 0, ZoneOffset.UTC), "run.sh", "1.0, 1.0, 1.0", "smoke",
+                List.of(), new Report.Quarkus(rounds, latency, "3 warm-up and 3 measured rounds of 0.6 s"));
+
+        assertThat(md)
+                .contains("## Fan-out throughput on Quarkus: delivered signals per second")
+                .contains("rounds (3 warm-up and 3 measured rounds of 0.6 s)")
+                // delivered = published x 4
+                .contains("| **signal-bus** (ours: `@Publishes` -> `@Subscribes`) | 3 / 3 | 2,000,000 +- 0 |"
+                        + " 2,000,000 - 2,000,000 | 1.00x | 4,000,000 +- 0 | 4,000,000 - 4,000,000 | 1.00x |")
+                .contains("| consume-event (`@ConsumeEvent`, event loop) | 3 | - | - | - | 1,600,000 +- 0 |"
+                        + " 1,600,000 - 1,600,000 | 0.40x |")
+                .contains("## Latency on Quarkus: publish to start of delivery")
+                .contains("| arc-async | 4 | 1 | 500,000 | 500,000 | yes | 4,000 | 5.0 | 80.0 | 80.0 - 80.0 | 0, 0 (0) |"
+                        + " 90.0 | 95.0 | 2.00x |")
+                .contains("- `signal-bus` on Quarkus: 1 -> 4 throughput at least 2x the fastest of `@ConsumeEvent`"
+                        + " (blocking ordered, event loop) and ArC `fireAsync` (consume-event): 2.50x (99.9% interval"
+                        + " 2.50x - 2.50x, from the rounds' t-intervals), met");
+
+        // one round of a peer: no interval, inconclusive whatever the means
+        List<QuarkusResults.Round> one = List.of(new QuarkusResults.Round("signal-bus", 4, 0, 0.6, 600_000, 1_000_000),
+                new QuarkusResults.Round("signal-bus", 4, 1, 0.6, 600_000, 1_000_000),
+                new QuarkusResults.Round("arc-async", 4, 0, 0.6, 60_000, 100_000));
+        assertThat(Report.render(JmhResults.read(csv), List.of(), List.of(), List.of(),
+                ZonedDateTime.of(2026, 12, 1, 6, 30, 15, 0, ZoneOffset.UTC), "run.sh", "?", "smoke", List.of(),
+                new Report.Quarkus(one, List.of(), "?")))
+                .contains("(arc-async): 10.00x (no 99.9% interval: fewer than 2 rounds), inconclusive");
+        // not measured at all
+        assertThat(Report.render(JmhResults.read(csv), List.of(), List.of(), List.of(),
+                ZonedDateTime.of(2026, 12, 1, 6, 30, 15, 0, ZoneOffset.UTC), "run.sh", "?", "smoke"))
+                .contains("## Fan-out throughput on Quarkus: delivered signals per second\n\nNot measured in this run.")
+                .contains("and ArC `fireAsync`: not measured");
+    }
+
+    @Test
     void decidesFromTheIntervalNotTheMean() {
         assertThat(Verdict.atLeast(Optional.of(new Verdict.Interval(2.0, 3.0)), 2)).isEqualTo(Verdict.MET);
         assertThat(Verdict.atLeast(Optional.of(new Verdict.Interval(1.99, 3.0)), 2)).isEqualTo(Verdict.INCONCLUSIVE);
