@@ -169,7 +169,8 @@ public final class Report {
         }
         List<LatencyRun.Summary> latency = LatencyRun.summarize(runs);
         md.append("At a fixed offered rate of half of ours' saturation (published signals/s from the table above,"
-                + " same number of subscribers); HdrHistogram over every delivery of the measured period. Each peer"
+                + " same number of subscribers); HdrHistogram over every delivery of the measured period (one recorder per"
+                + " subscriber, merged after the run). Each peer"
                 + " is measured in several runs, each in its own JVM, the peers taking turns: the figures are the"
                 + " medians across runs (samples: the total), with the lowest and highest p99 beside them. A run"
                 + " has not kept up when its publisher fell behind the schedule (achieved < 95% of offered: it"
