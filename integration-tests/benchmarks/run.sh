@@ -6,7 +6,8 @@
 # application (Signal Bus against @ConsumeEvent and ArC events), then writes docs/benchmarks.md. About 14
 # to 15 minutes on 2 cores (estimated, not yet timed: 7m38s to 7m53s in four runs with one fork of 12 s of
 # iterations per throughput benchmark, now three forks of 8 s, so 11 to 12 minutes before the Quarkus
-# application, which adds about 3: its build ~40 s, throughput 8 JVMs x ~8 s, latency 6 JVMs x ~12 s).
+# application, which adds about 3: its build 30-40 s, throughput 8 JVMs x ~7.5 s (5 + 5 rounds of 0.6 s and
+# the start), latency 6 JVMs x ~12 s; in --quick the whole Quarkus step took 60 s).
 #
 #   integration-tests/benchmarks/run.sh            # the full run
 #   integration-tests/benchmarks/run.sh --quick    # about 5 minutes, to check the harness; the
@@ -40,7 +41,7 @@ STARTUP_RUNS=11
 # the Quarkus application: one JVM per peer and number of subscribers, warm-up rounds then measured rounds
 # of batches of 1,000 (the report's interval comes from the measured rounds); latency: runs of a JVM each,
 # all four peers in turn, at half of Signal Bus's mean on Quarkus
-QUARKUS_WARMUP_ROUNDS=3
+QUARKUS_WARMUP_ROUNDS=5
 QUARKUS_ROUNDS=5
 QUARKUS_ROUND_SECONDS=0.6
 QUARKUS_LATENCY_WARMUP=1
