@@ -10,7 +10,7 @@
 # the start), latency 6 JVMs x ~12 s; in --quick the whole Quarkus step took 60 s).
 #
 #   integration-tests/benchmarks/run.sh            # the full run
-#   integration-tests/benchmarks/run.sh --quick    # about 5 minutes, to check the harness; the
+#   integration-tests/benchmarks/run.sh --quick    # about 4 minutes (3m40s), to check the harness; the
 #                                                  # figures are not worth publishing (one fork of
 #                                                  # two measurements: JMH gives no interval, so
 #                                                  # every throughput target reads inconclusive)
