@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # The whole comparison of issue 4 in one command: builds the benchmarks with the reactor (no
 # `mvn install`), runs the JMH fan-out throughput, the cost of a fresh Weld request context per
-# delivery (JMH), the latency run at half of our saturation, the idle-subscriber cost and the Quarkus
-# start-up with 1,000 subscriber methods, then writes docs/benchmarks.md. About 11 to 12 minutes on 2
-# cores (estimated: 7m38s to 7m53s in four runs with one fork of 12 s of iterations per throughput
-# benchmark, now three forks of 8 s; not yet timed).
+# delivery (JMH), the latency run at half of our saturation, the idle-subscriber cost, the Quarkus
+# start-up with 1,000 subscriber methods and the fan-out throughput and latency in a generated Quarkus
+# application (Signal Bus against @ConsumeEvent and ArC events), then writes docs/benchmarks.md. About 14
+# to 15 minutes on 2 cores (estimated, not yet timed: 7m38s to 7m53s in four runs with one fork of 12 s of
+# iterations per throughput benchmark, now three forks of 8 s, so 11 to 12 minutes before the Quarkus
+# application, which adds about 3: its build 30-40 s, throughput 8 JVMs x ~7.5 s (5 + 5 rounds of 0.6 s and
+# the start), latency 6 JVMs x ~12 s; in --quick the whole Quarkus step took 60 s).
 #
 #   integration-tests/benchmarks/run.sh            # the full run
-#   integration-tests/benchmarks/run.sh --quick    # about 4 minutes, to check the harness; the
+#   integration-tests/benchmarks/run.sh --quick    # about 4 minutes (3m40s), to check the harness; the
 #                                                  # figures are not worth publishing (one fork of
 #                                                  # two measurements: JMH gives no interval, so
 #                                                  # every throughput target reads inconclusive)
@@ -35,6 +38,15 @@ LATENCY_RUNS=3
 IDLE_SUBSCRIBERS=10000
 STARTUP_METHODS=1000
 STARTUP_RUNS=11
+# the Quarkus application: one JVM per peer and number of subscribers, warm-up rounds then measured rounds
+# of batches of 1,000 (the report's interval comes from the measured rounds); latency: runs of a JVM each,
+# all four peers in turn, at half of Signal Bus's mean on Quarkus
+QUARKUS_WARMUP_ROUNDS=5
+QUARKUS_ROUNDS=5
+QUARKUS_ROUND_SECONDS=0.6
+QUARKUS_LATENCY_WARMUP=1
+QUARKUS_LATENCY_SECONDS=1.5
+QUARKUS_LATENCY_RUNS=3
 SETTINGS="full"
 if [[ "${1:-}" == "--quick" ]]; then
   JMH_OPTS=(-wi 1 -w 500ms -i 2 -r 500ms -f 1 -to 1min -prof gc)
@@ -43,6 +55,12 @@ if [[ "${1:-}" == "--quick" ]]; then
   LATENCY_SECONDS=1
   LATENCY_RUNS=1
   STARTUP_RUNS=1
+  QUARKUS_WARMUP_ROUNDS=1
+  QUARKUS_ROUNDS=2
+  QUARKUS_ROUND_SECONDS=0.5
+  QUARKUS_LATENCY_WARMUP=0.5
+  QUARKUS_LATENCY_SECONDS=0.5
+  QUARKUS_LATENCY_RUNS=1
   SETTINGS="quick (harness check only)"
 elif [[ -n "${1:-}" ]]; then
   echo "usage: $0 [--quick]" >&2
@@ -50,6 +68,8 @@ elif [[ -n "${1:-}" ]]; then
 fi
 SETTINGS="$SETTINGS: JMH ${JMH_OPTS[*]}; latency ${LATENCY_WARMUP}s warm-up + ${LATENCY_SECONDS}s per peer at half of our saturation, median of ${LATENCY_RUNS} runs; idle ${IDLE_SUBSCRIBERS} subscribers; Quarkus start-up ${STARTUP_METHODS} subscriber methods vs none, median of ${STARTUP_RUNS} starts"
 SETTINGS="$SETTINGS; request context JMH ${CONTEXT_OPTS[*]}"
+QUARKUS_SETTINGS="${QUARKUS_WARMUP_ROUNDS} warm-up and ${QUARKUS_ROUNDS} measured rounds of ${QUARKUS_ROUND_SECONDS} s"
+SETTINGS="$SETTINGS; Quarkus application ${QUARKUS_SETTINGS} per peer and fan-out, latency ${QUARKUS_LATENCY_WARMUP}s warm-up + ${QUARKUS_LATENCY_SECONDS}s per peer, median of ${QUARKUS_LATENCY_RUNS} runs"
 
 LOAD_BEFORE=$(awk '{print $1 ", " $2 ", " $3}' /proc/loadavg 2>/dev/null || echo "?")
 started=$(date +%s)
@@ -93,8 +113,38 @@ mvn -B -q -f "$OUT/quarkus-startup/pom.xml" package -DskipTests > "$OUT/startup-
 "$JAVA" -cp "$CP" dev.signalbus.benchmarks.StartupRun --dir "$OUT/quarkus-startup" --runs "$STARTUP_RUNS" \
   --out "$OUT/startup.tsv"
 
+step "Quarkus application: throughput and latency against @ConsumeEvent and ArC events"
+# generated, and built with the extension by its own reactor (no `mvn install`), as the start-up applications
+"$JAVA" -cp "$CP" dev.signalbus.benchmarks.QuarkusBenchApp --dir "$OUT/quarkus-bench" --root "$ROOT"
+mvn -B -q -f "$OUT/quarkus-bench/pom.xml" package -DskipTests > "$OUT/quarkus-bench-build.log" 2>&1 \
+  || { cat "$OUT/quarkus-bench-build.log"; exit 1; }
+QUARKUS_JAR="$OUT/quarkus-bench/app/target/quarkus-app/quarkus-run.jar"
+# every pool pinned to n threads for n subscribers, for every peer (the worker pool runs Signal Bus, the
+# @Blocking consumers and ArC's async observers; the event loops the other @ConsumeEvent consumers)
+quarkus() {
+  local n=$1; shift
+  "$JAVA" -Xms512m -Xmx512m -Dquarkus.thread-pool.core-threads="$n" -Dquarkus.thread-pool.max-threads="$n" \
+    -Dquarkus.vertx.event-loops-pool-size="$n" -jar "$QUARKUS_JAR" --subscribers "$n" "$@" >>"$OUT/quarkus.log" 2>&1 \
+    || { tail -50 "$OUT/quarkus.log"; exit 1; }
+}
+for subscribers in 1 4; do
+  for peer in signal-bus consume-event-blocking consume-event arc-async; do
+    quarkus "$subscribers" --mode throughput --peer "$peer" --warmup-rounds "$QUARKUS_WARMUP_ROUNDS" \
+      --rounds "$QUARKUS_ROUNDS" --round-seconds "$QUARKUS_ROUND_SECONDS" --out "$OUT/quarkus-throughput.tsv"
+  done
+done
+for run in $(seq "$QUARKUS_LATENCY_RUNS"); do
+  for subscribers in 1 4; do
+    rate=$("$JAVA" -cp "$CP" dev.signalbus.benchmarks.QuarkusResults --rate-from "$OUT/quarkus-throughput.tsv" \
+      --subscribers "$subscribers" --fraction 0.5)
+    quarkus "$subscribers" --mode latency --rate "$rate" --warmup "$QUARKUS_LATENCY_WARMUP" \
+      --seconds "$QUARKUS_LATENCY_SECONDS" --out "$OUT/quarkus-latency.tsv"
+  done
+done
+
 step "report"
 "$JAVA" -cp "$CP" dev.signalbus.benchmarks.Report --results "$OUT/results.csv" --latency "$OUT/latency.tsv" \
   --idle "$OUT/idle.tsv" --startup "$OUT/startup.tsv" --context "$OUT/context.csv" --out "$ROOT/docs/benchmarks.md" --command "$COMMAND" --load-before "$LOAD_BEFORE" \
-  --settings "$SETTINGS" --notes "$HERE/notes.md"
+  --settings "$SETTINGS" --notes "$HERE/notes.md" --quarkus-throughput "$OUT/quarkus-throughput.tsv" \
+  --quarkus-latency "$OUT/quarkus-latency.tsv" --quarkus-settings "$QUARKUS_SETTINGS"
 step "done"

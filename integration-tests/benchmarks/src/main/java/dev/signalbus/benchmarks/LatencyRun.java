@@ -27,7 +27,9 @@ import org.HdrHistogram.Recorder;
  * signal carries the {@link System#nanoTime()} read just before its publish call, and each subscriber
  * records {@code now - publishedAt} before anything else. The achieved rate is reported beside the
  * offered one: a peer that cannot keep up shows a lower achieved rate (its publisher blocked) or
- * latencies that grow with the backlog.
+ * latencies that grow with the backlog. Each subscriber records into its own HdrHistogram recorder (merged
+ * after the run), and the stop-the-world GC pauses of the measured period ({@link GcPauses}: count and summed
+ * time, from the collector MXBeans) are reported beside the percentiles.
  * <p>
  * Usage: {@code LatencyRun --out latency.tsv --subscribers 1 --rate 100000 [--rate-from results.csv
  * --fraction 0.5] [--warmup 2] [--seconds 5] [--peers a,b]}; with {@code --rate-from} the rate is
@@ -43,23 +45,41 @@ public final class LatencyRun {
      */
     static final long MAX_BACKLOG = 100_000;
 
-    /** One peer's figures; times in microseconds. */
+    /**
+     * One peer's figures; times in microseconds. {@code gcPauses} and {@code gcPauseMillis}: the collections of the
+     * stop-the-world collectors during the measured window and their summed time ({@link GcPauses}), {@code -1} when
+     * not known (files written before they were recorded).
+     */
     record Result(String peer, int subscribers, double offeredRate, double achievedRate, long published,
-            long samples, double p50, double p99, double p999, double max, boolean keptUp) {
+            long samples, double p50, double p99, double p999, double max, boolean keptUp, long gcPauses,
+            long gcPauseMillis) {
 
         static final String HEADER = "peer\tsubscribers\toffered/s\tachieved/s\tpublished\tsamples\tp50 us\tp99 us"
-                + "\tp99.9 us\tmax us\tkept up";
+                + "\tp99.9 us\tmax us\tkept up\tgc pauses\tgc pause ms";
 
-        String line() {
-            return String.format(Locale.ROOT, "%s\t%d\t%.0f\t%.0f\t%d\t%d\t%.1f\t%.1f\t%.1f\t%.1f\t%s", peer,
-                    subscribers, offeredRate, achievedRate, published, samples, p50, p99, p999, max, keptUp);
+        /** Without GC figures (unknown). */
+        Result(String peer, int subscribers, double offeredRate, double achievedRate, long published, long samples,
+                double p50, double p99, double p999, double max, boolean keptUp) {
+            this(peer, subscribers, offeredRate, achievedRate, published, samples, p50, p99, p999, max, keptUp, -1, -1);
         }
 
+        boolean gcKnown() {
+            return gcPauses >= 0 && gcPauseMillis >= 0;
+        }
+
+        String line() {
+            return String.format(Locale.ROOT, "%s\t%d\t%.0f\t%.0f\t%d\t%d\t%.1f\t%.1f\t%.1f\t%.1f\t%s\t%d\t%d", peer,
+                    subscribers, offeredRate, achievedRate, published, samples, p50, p99, p999, max, keptUp, gcPauses,
+                    gcPauseMillis);
+        }
+
+        /** Reads {@link #line()}; a line of the older format, without the two GC columns, reads as GC unknown. */
         static Result parse(String line) {
             String[] f = line.split("\t");
             return new Result(f[0], Integer.parseInt(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3]),
                     Long.parseLong(f[4]), Long.parseLong(f[5]), Double.parseDouble(f[6]), Double.parseDouble(f[7]),
-                    Double.parseDouble(f[8]), Double.parseDouble(f[9]), Boolean.parseBoolean(f[10]));
+                    Double.parseDouble(f[8]), Double.parseDouble(f[9]), Boolean.parseBoolean(f[10]),
+                    f.length > 12 ? Long.parseLong(f[11]) : -1, f.length > 12 ? Long.parseLong(f[12]) : -1);
         }
     }
 
@@ -109,28 +129,53 @@ public final class LatencyRun {
         // Fixed-size histograms, and warm-up samples recorded through the same call into one of them:
         // a branch first taken, or a histogram first resized, when the measurement starts made the JIT
         // discard the compiled delivery path right then, and its backlog filled the p99 of every peer.
-        Recorder recorder = new Recorder(MAX_LATENCY_NANOS, 3);
-        Recorder warmUpRecorder = new Recorder(MAX_LATENCY_NANOS, 3);
+        // One recorder per subscriber, so that subscribers on different threads do not contend on one
+        // (a Recorder's phaser and counts are atomics); a Recorder rather than a single-writer one because
+        // some peers (Weld async events) may deliver two signals to the same subscriber at once.
+        Recorder[] recorders = recorders(subscribers);
+        Recorder[] warmUpRecorders = recorders(subscribers);
         Deliveries deliveries = new Deliveries(subscribers);
         Delivery delivery = (subscriber, payload) -> {
             long latency = Math.min(MAX_LATENCY_NANOS, Math.max(0, System.nanoTime() - payload.publishedAt));
             // warm-up signals carry negative sequence numbers
-            (payload.sequence >= 0 ? recorder : warmUpRecorder).recordValue(latency);
+            (payload.sequence >= 0 ? recorders : warmUpRecorders)[subscriber].recordValue(latency);
             deliveries.delivered(subscriber, payload);
         };
         try (Peer peer = Peers.open(name, subscribers, subscribers, delivery)) {
             Paced warm = run(peer, deliveries, 0, rate, count(rate, warmup), true);
-            recorder.reset();
+            for (Recorder recorder : recorders) {
+                recorder.reset();
+            }
+            GcPauses gc = GcPauses.start();
             Paced run = run(peer, deliveries, warm.published, rate, count(rate, measure), false);
-            Histogram h = recorder.getIntervalHistogram();
+            GcPauses.Window pauses = gc.stop();
+            Histogram h = merged(recorders);
             // a publisher that blocked in a bounded queue fell behind the schedule, and a backlog left
             // at the end of the schedule took its toll on the latencies: not keeping up either way
             boolean keptUp = !run.aborted && run.rate >= 0.95 * rate
                     && run.drainNanos <= Math.max(MAX_DRAIN_NANOS, measure.toNanos() / 10);
             return new Result(name, subscribers, rate, run.rate, run.published - warm.published, h.getTotalCount(),
                     micros(h.getValueAtPercentile(50)), micros(h.getValueAtPercentile(99)),
-                    micros(h.getValueAtPercentile(99.9)), micros(h.getMaxValue()), keptUp);
+                    micros(h.getValueAtPercentile(99.9)), micros(h.getMaxValue()), keptUp, pauses.count(),
+                    pauses.millis());
         }
+    }
+
+    private static Recorder[] recorders(int subscribers) {
+        Recorder[] recorders = new Recorder[subscribers];
+        for (int i = 0; i < subscribers; i++) {
+            recorders[i] = new Recorder(MAX_LATENCY_NANOS, 3);
+        }
+        return recorders;
+    }
+
+    /** Every subscriber's samples of the measured period in one histogram. */
+    static Histogram merged(Recorder[] recorders) {
+        Histogram all = new Histogram(MAX_LATENCY_NANOS, 3);
+        for (Recorder recorder : recorders) {
+            all.add(recorder.getIntervalHistogram());
+        }
+        return all;
     }
 
     private static long count(double rate, Duration duration) {
@@ -184,7 +229,13 @@ public final class LatencyRun {
      * p99. On a shared machine one run's p99 can be set by a few stalls of the machine itself.
      */
     record Summary(String peer, int subscribers, int runs, int keptUpRuns, double offeredRate, double achievedRate,
-            long samples, double p50, double p99, double p99Min, double p99Max, double p999, double max) {
+            long samples, double p50, double p99, double p99Min, double p99Max, double p999, double max,
+            double gcPauses, double gcPauseMillis, long gcPauseMillisMax) {
+
+        /** Whether every run recorded its GC pauses (the figures are {@code NaN} / {@code -1} otherwise). */
+        boolean gcKnown() {
+            return gcPauseMillisMax >= 0;
+        }
 
         boolean keptUp() {
             return keptUpRuns == runs;
@@ -200,13 +251,16 @@ public final class LatencyRun {
         List<Summary> summaries = new ArrayList<>();
         for (List<Result> runs : groups.values()) {
             Result first = runs.get(0);
+            boolean gcKnown = runs.stream().allMatch(Result::gcKnown);
             summaries.add(new Summary(first.peer(), first.subscribers(), runs.size(),
                     (int) runs.stream().filter(Result::keptUp).count(), median(runs, Result::offeredRate),
                     median(runs, Result::achievedRate), runs.stream().mapToLong(Result::samples).sum(),
                     median(runs, Result::p50), median(runs, Result::p99),
                     runs.stream().mapToDouble(Result::p99).min().orElseThrow(),
                     runs.stream().mapToDouble(Result::p99).max().orElseThrow(), median(runs, Result::p999),
-                    runs.stream().mapToDouble(Result::max).max().orElseThrow()));
+                    runs.stream().mapToDouble(Result::max).max().orElseThrow(), gcKnown ? median(runs, r -> r.gcPauses())
+                            : Double.NaN, gcKnown ? median(runs, r -> r.gcPauseMillis()) : Double.NaN,
+                    gcKnown ? runs.stream().mapToLong(Result::gcPauseMillis).max().orElseThrow() : -1));
         }
         return summaries;
     }

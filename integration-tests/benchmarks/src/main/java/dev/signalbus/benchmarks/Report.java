@@ -44,8 +44,13 @@ public final class Report {
         // the date of the run, not of this report: JMH writes its results when the throughput run ends
         ZonedDateTime date = Files.getLastModifiedTime(Path.of(a.text("--results", null))).toInstant()
                 .atZone(ZoneOffset.UTC);
+        Quarkus quarkus = new Quarkus(
+                a.has("--quarkus-throughput") ? QuarkusResults.read(Path.of(a.text("--quarkus-throughput", null)))
+                        : List.of(),
+                a.has("--quarkus-latency") ? LatencyRun.read(Path.of(a.text("--quarkus-latency", null))) : List.of(),
+                a.text("--quarkus-settings", "?"));
         String text = render(throughput, latency, idle, startup, date, a.text("--command", "?"), a.text("--load-before", "?"),
-                a.text("--settings", "?"), context);
+                a.text("--settings", "?"), context, quarkus);
         if (a.has("--notes")) {
             // the analysis (profiles, what was tried) is written by hand and kept beside the harness
             text += "\n" + Files.readString(Path.of(a.text("--notes", null)), StandardCharsets.UTF_8);
@@ -60,10 +65,27 @@ public final class Report {
         return render(throughput, latency, idle, startup, date, command, loadBefore, settings, List.of());
     }
 
-    /** @param context the request-context costs; none leaves their section out */
     static String render(JmhResults throughput, List<LatencyRun.Result> latency, List<IdleCostRun.Result> idle,
             List<StartupRun.Result> startup, ZonedDateTime date, String command, String loadBefore, String settings,
             List<RequestContextResults.Score> context) {
+        return render(throughput, latency, idle, startup, date, command, loadBefore, settings, context, Quarkus.NONE);
+    }
+
+    /**
+     * The figures of the generated Quarkus application ({@link QuarkusBenchApp}): its throughput rounds, its latency
+     * runs (in {@link LatencyRun}'s format, the Quarkus peers' names) and how they were run.
+     */
+    record Quarkus(List<QuarkusResults.Round> throughput, List<LatencyRun.Result> latency, String settings) {
+        static final Quarkus NONE = new Quarkus(List.of(), List.of(), "");
+    }
+
+    /**
+     * @param context the request-context costs; none leaves their section out
+     * @param quarkus the Quarkus application's figures; none leaves its tables "not measured"
+     */
+    static String render(JmhResults throughput, List<LatencyRun.Result> latency, List<IdleCostRun.Result> idle,
+            List<StartupRun.Result> startup, ZonedDateTime date, String command, String loadBefore, String settings,
+            List<RequestContextResults.Score> context, Quarkus quarkus) {
         String ours = throughput.ours();
         StringBuilder md = new StringBuilder();
         md.append("# Benchmarks: Signal Bus against its peers\n\n");
@@ -84,11 +106,14 @@ public final class Report {
                 + " or slower (latency, cost) than ours.\n\n");
 
         throughputSection(md, throughput, ours);
+        List<QuarkusResults.Summary> quarkusThroughput = QuarkusResults.summarize(quarkus.throughput());
+        quarkusThroughputSection(md, quarkusThroughput, quarkus.settings());
         latencySection(md, latency, ours);
+        quarkusLatencySection(md, quarkus.latency());
         idleSection(md, idle);
         contextSection(md, context);
         startupSection(md, startup);
-        targetsSection(md, throughput, latency, idle, startup, ours);
+        targetsSection(md, throughput, latency, idle, startup, ours, quarkusThroughput);
         methodSection(md);
         return md.toString();
     }
@@ -144,27 +169,161 @@ public final class Report {
         }
         List<LatencyRun.Summary> latency = LatencyRun.summarize(runs);
         md.append("At a fixed offered rate of half of ours' saturation (published signals/s from the table above,"
-                + " same number of subscribers); HdrHistogram over every delivery of the measured period. Each peer"
+                + " same number of subscribers); HdrHistogram over every delivery of the measured period (one recorder per"
+                + " subscriber, merged after the run). Each peer"
                 + " is measured in several runs, each in its own JVM, the peers taking turns: the figures are the"
                 + " medians across runs (samples: the total), with the lowest and highest p99 beside them. A run"
                 + " has not kept up when its publisher fell behind the schedule (achieved < 95% of offered: it"
                 + " blocked on a full queue), when its backlog passed " + count(LatencyRun.MAX_BACKLOG)
                 + " signals (the run then ends early), or when its last deliveries came more than 100 ms (or a"
-                + " tenth of the run) after the last publish; its latencies then measure its backlog.\n\n");
+                + " tenth of the run) after the last publish; its latencies then measure its backlog. " + GC_COLUMN
+                + "\n\n");
+        latencyTable(md, latency, ours);
+    }
+
+    private static void latencyTable(StringBuilder md, List<LatencyRun.Summary> latency, String ours) {
         md.append("| peer | subscribers | runs | offered/s | achieved/s | kept up | samples | p50 us | p99 us |"
-                + " p99 lowest - highest us | p99.9 us | max us | p99 ratio to ours |\n");
-        md.append("|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
+                + " p99 lowest - highest us | GC pauses per run: count, ms (highest ms) | p99.9 us | max us |"
+                + " p99 ratio to ours |\n");
+        md.append("|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (LatencyRun.Summary r : latency) {
             Optional<LatencyRun.Summary> base = latency.stream()
                     .filter(b -> b.peer().equals(ours) && b.subscribers() == r.subscribers()).findFirst();
             md.append(String.format(Locale.ROOT,
-                    "| %s | %d | %d | %s | %s | %s | %s | %.1f | %.1f | %.1f - %.1f | %.1f | %.1f | %s |%n",
+                    "| %s | %d | %d | %s | %s | %s | %s | %.1f | %.1f | %.1f - %.1f | %s | %.1f | %.1f | %s |%n",
                     label(r.peer(), ours), r.subscribers(), r.runs(), count(r.offeredRate()), count(r.achievedRate()),
                     r.keptUp() ? "yes" : "**" + (r.runs() - r.keptUpRuns()) + " of " + r.runs() + " runs not**",
-                    count(r.samples()), r.p50(), r.p99(), r.p99Min(), r.p99Max(), r.p999(), r.max(),
+                    count(r.samples()), r.p50(), r.p99(), r.p99Min(), r.p99Max(), gc(r), r.p999(), r.max(),
                     base.map(b -> ratio(r.p99() / b.p99())).orElse("-")));
         }
         md.append('\n');
+    }
+
+    /** Quarkus peers as the report names them. */
+    static String quarkusLabel(String peer) {
+        return switch (peer) {
+            case QuarkusBenchApp.SIGNAL_BUS -> "**signal-bus** (ours: `@Publishes` -> `@Subscribes`)";
+            case QuarkusBenchApp.CONSUME_EVENT_BLOCKING -> "consume-event-blocking (`@ConsumeEvent(ordered = true)"
+                    + " @Blocking`)";
+            case QuarkusBenchApp.CONSUME_EVENT -> "consume-event (`@ConsumeEvent`, event loop)";
+            case QuarkusBenchApp.ARC_ASYNC -> "arc-async (`Event.fireAsync` -> `@ObservesAsync`)";
+            default -> peer;
+        };
+    }
+
+    private static void quarkusThroughputSection(StringBuilder md, List<QuarkusResults.Summary> summaries,
+            String settings) {
+        md.append("## Fan-out throughput on Quarkus: delivered signals per second\n\n");
+        if (summaries.isEmpty()) {
+            md.append("Not measured in this run.\n\n");
+            return;
+        }
+        md.append("The same fan-out in a generated production-mode Quarkus application (`QuarkusBenchApp`, built"
+                + " with the extension by the reactor, run as `quarkus-run.jar` in command mode), one JVM per peer and"
+                + " number of subscribers: batches of " + FanOutBenchmark.BATCH + " signals published from the main"
+                + " thread, each awaited until every subscriber has counted every signal; warm-up rounds, then measured"
+                + " rounds (" + settings + "). Delivered = published x subscribers; the mean of the rounds +- the"
+                + " half-width of its 99.9% interval (Student's t over the rounds: mean +- t(0.9995, n - 1) x sd /"
+                + " sqrt(n); the rounds of one JVM, so the spread from JVM to JVM is not in it), and the lowest and"
+                + " highest round. Pools pinned to the number of subscribers n: `quarkus.thread-pool.core-threads ="
+                + " max-threads = n` (Signal Bus's deliveries, `@Blocking` consumers, ArC's async observers) and"
+                + " `quarkus.vertx.event-loops-pool-size = n`.\n\n");
+        md.append("| peer | rounds | 1 -> 1 delivered/s | lowest - highest round | ratio to ours |"
+                + " 1 -> 4 delivered/s | lowest - highest round | ratio to ours |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (String peer : QuarkusBenchApp.PEERS) {
+            if (summaries.stream().noneMatch(s -> s.peer().equals(peer))) {
+                continue;
+            }
+            StringBuilder row = new StringBuilder();
+            String rounds = "";
+            for (int subscribers : new int[] { 1, 4 }) {
+                Optional<QuarkusResults.Summary> s = QuarkusResults.find(summaries, peer, subscribers);
+                Optional<QuarkusResults.Summary> base = QuarkusResults.find(summaries, QuarkusBenchApp.SIGNAL_BUS,
+                        subscribers);
+                if (s.isEmpty()) {
+                    row.append(" - | - | - |");
+                    continue;
+                }
+                QuarkusResults.Summary r = s.get();
+                rounds += (rounds.isEmpty() ? "" : " / ") + r.rounds();
+                row.append(' ').append(count(r.mean() * subscribers));
+                if (!Double.isNaN(r.halfWidth())) {
+                    row.append(" +- ").append(count(r.halfWidth() * subscribers));
+                }
+                row.append(" | ").append(count(r.min() * subscribers)).append(" - ").append(count(r.max() * subscribers))
+                        .append(" | ").append(base.map(b -> ratio(r.mean() / b.mean())).orElse("-")).append(" |");
+            }
+            md.append("| ").append(quarkusLabel(peer)).append(" | ").append(rounds).append(" |").append(row)
+                    .append('\n');
+        }
+        md.append('\n');
+    }
+
+    private static void quarkusLatencySection(StringBuilder md, List<LatencyRun.Result> runs) {
+        md.append("## Latency on Quarkus: publish to start of delivery\n\n");
+        if (runs.isEmpty()) {
+            md.append("Not measured in this run.\n\n");
+            return;
+        }
+        md.append("The paced run of the latency table above (same publisher, HdrHistogram recorder per subscriber,"
+                + " kept-up rules, GC pauses) in the Quarkus application, at half of Signal Bus's mean published"
+                + " signals/s on Quarkus (table above) for the same number of subscribers; each run in its own JVM,"
+                + " the four peers in turn, pools pinned as above. Medians across runs; the p99 ratio is to Signal"
+                + " Bus on Quarkus.\n\n");
+        latencyTable(md, LatencyRun.summarize(runs), QuarkusBenchApp.SIGNAL_BUS);
+    }
+
+    /** The Quarkus target: the user path at 1 -> 4 at least 2x the fastest of @ConsumeEvent and ArC events. */
+    private static void quarkusTarget(StringBuilder md, List<QuarkusResults.Summary> quarkus) {
+        Optional<QuarkusResults.Summary> ours = QuarkusResults.find(quarkus, QuarkusBenchApp.SIGNAL_BUS, 4);
+        List<QuarkusResults.Summary> peers = new ArrayList<>();
+        for (String peer : QuarkusBenchApp.CDI_PEERS) {
+            QuarkusResults.find(quarkus, peer, 4).ifPresent(peers::add);
+        }
+        String target = "- `signal-bus` on Quarkus: 1 -> 4 throughput at least 2x the fastest of `@ConsumeEvent`"
+                + " (blocking ordered, event loop) and ArC `fireAsync`";
+        if (ours.isEmpty() || peers.isEmpty()) {
+            md.append(target).append(": not measured\n");
+            return;
+        }
+        QuarkusResults.Summary fastest = peers.stream()
+                .max(java.util.Comparator.comparingDouble(QuarkusResults.Summary::mean)).orElseThrow();
+        Optional<Verdict.Interval> fastestInterval = Optional.empty();
+        if (peers.stream().allMatch(p -> p.interval().isPresent())) {
+            fastestInterval = Optional.of(Verdict.Interval.max(peers.stream().map(p -> p.interval().orElseThrow())
+                    .toList()));
+        }
+        Optional<Verdict.Interval> interval = ours.get().interval().isEmpty() || fastestInterval.isEmpty()
+                ? Optional.empty()
+                : Optional.of(ours.get().interval().get().dividedBy(fastestInterval.get()));
+        md.append(String.format(Locale.ROOT, "%s (%s): %s%s, %s%n", target, fastest.peer(),
+                ratio(ours.get().mean() / fastest.mean()),
+                interval.map(i -> " (99.9% interval " + i.ratios() + ", from the rounds' t-intervals)")
+                        .orElse(" (no 99.9% interval: fewer than 2 rounds)"),
+                Verdict.atLeast(interval, 2)));
+    }
+
+    /** How the GC column of a latency table is measured. */
+    static final String GC_COLUMN = "GC pauses: the stop-the-world collections during each measured run and their"
+            + " summed time, from the JVM's `GarbageCollectorMXBean`s (collection count and time read before and after"
+            + " the measured period; concurrent collectors' cycle beans left out; whole milliseconds; on JDK 17 G1's"
+            + " Remark and Cleanup pauses are in no bean), the median per run and the highest run's time: a p99 at"
+            + " or above a pause's length may be that pause.";
+
+    /** The GC column of a latency summary. */
+    static String gc(LatencyRun.Summary r) {
+        if (!r.gcKnown()) {
+            return "-";
+        }
+        return String.format(Locale.ROOT, "%s, %s (%d)", decimal(r.gcPauses()), decimal(r.gcPauseMillis()),
+                r.gcPauseMillisMax());
+    }
+
+    /** A whole number as such, a median of two as {@code 2.5}. */
+    private static String decimal(double value) {
+        return value == Math.rint(value) ? String.format(Locale.ROOT, "%.0f", value)
+                : String.format(Locale.ROOT, "%.1f", value);
     }
 
     private static void idleSection(StringBuilder md, List<IdleCostRun.Result> idle) {
@@ -266,7 +425,8 @@ public final class Report {
     static final int MINIMUM_RUNS = 3;
 
     private static void targetsSection(StringBuilder md, JmhResults results, List<LatencyRun.Result> latency,
-            List<IdleCostRun.Result> idle, List<StartupRun.Result> startup, String ours) {
+            List<IdleCostRun.Result> idle, List<StartupRun.Result> startup, String ours,
+            List<QuarkusResults.Summary> quarkus) {
         md.append("## Targets (issue 4)\n\n");
         md.append("How a target is decided: a throughput target from JMH's 99.9% confidence intervals (score +- error,"
                 + " as in the table above), never from the means alone. It is met only if the whole interval of the"
@@ -274,7 +434,8 @@ public final class Report {
                 + " otherwise, and inconclusive when JMH gave no interval. The interval of a ratio is the lowest"
                 + " over the highest and the highest over the lowest of the two intervals; against \"the fastest\""
                 + " of several peers, that of the fastest is taken to run from the highest of their low ends to the"
-                + " highest of their high ends. A latency target is met only if every run (each in its own JVM) kept"
+                + " highest of their high ends. The Quarkus application's throughput has no JMH error: its interval is"
+                + " the rounds' mean +- t(0.9995, n - 1) x sd / sqrt(n), decided the same way. A latency target is met only if every run (each in its own JVM) kept"
                 + " up and met it, missed only if none did, inconclusive otherwise; the start-up target likewise"
                 + " over the pairs of starts (each start of the application with subscribers against the start of"
                 + " the empty one just before it). Either needs at least " + MINIMUM_RUNS + " runs or pairs,"
@@ -314,6 +475,7 @@ public final class Report {
                         Verdict.atLeast(ratioInterval(our4.get(), floorInterval), 0.5)));
             }
         }
+        quarkusTarget(md, quarkus);
         for (LatencyRun.Summary r : LatencyRun.summarize(latency)) {
             if (!r.peer().equals(ours)) {
                 continue;
@@ -393,6 +555,20 @@ public final class Report {
         md.append("- Latency: the publisher sleeps until the next signal is due and publishes all due signals (small"
                 + " bursts, since a sleeping thread wakes some 50-60 us late); latency = start of the subscriber"
                 + " method minus the `System.nanoTime()` read just before `publish`.\n");
+        md.append("- Quarkus (`QuarkusBenchApp`, production mode, Quarkus BOM versions, the extension from the"
+                + " reactor): Signal Bus through a `@Publishes` method of an `@ApplicationScoped` bean to `@Subscribes`"
+                + " methods (the worker pool: the extension's executor is the injected `ScheduledExecutorService`,"
+                + " Quarkus' main executor); `@ConsumeEvent(ordered = true) @Blocking` and `@ConsumeEvent` (event"
+                + " loop) methods fed by `EventBus.publish` (Quarkus registers a local codec for the parameter type:"
+                + " passed by reference); ArC `Event.fireAsync` to `@ObservesAsync` methods (ArC's default executor,"
+                + " the worker pool). Each subscriber class has the application's `@RequestScoped` bean injected and"
+                + " does not call it: every peer runs a delivery in a request context (Signal Bus and"
+                + " `@ConsumeEvent` one per delivery, ArC for its async notification), and ArC creates a"
+                + " request-scoped instance only when it is used, so the runs measure the bus and its context, as the"
+                + " Weld SE subscribers (which touch no bean) do; calling it would add one instance created and"
+                + " destroyed per context to every peer (`--touch-request-scoped true` measures that). The publisher"
+                + " is the application's main thread; the threads each delivery ran on are logged per run (Signal"
+                + " Bus, `@Blocking` and ArC: `executor-thread-*`; event loop: `vert.x-eventloop-thread-*`).\n");
         md.append("- Smoke mode: `mvn -B verify` runs every benchmark once, very briefly"
                 + " (`BenchmarkSmokeTest`), so that the harness cannot rot; those figures mean nothing.\n");
     }

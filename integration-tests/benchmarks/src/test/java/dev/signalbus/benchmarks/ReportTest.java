@@ -36,13 +36,14 @@ class ReportTest {
                 "dev.signalbus.benchmarks.FanOutBenchmark.fanOut","thrpt",1,5,100000.0,25000.0,"ops/s",vertx,4
                 "dev.signalbus.benchmarks.FanOutBenchmark.fanOut","thrpt",1,5,1000000.0,100000.0,"ops/s",raw-queue,4
                 """);
-        // three runs each, as run.sh makes them: medians across runs, the p99's spread, the kept-up count
+        // three runs each, as run.sh makes them: medians across runs, the p99's spread, the kept-up count; the
+        // GC pauses of each run (the Vert.x runs as in a file written before they were recorded: unknown)
         List<LatencyRun.Result> latency = List.of(
-                new LatencyRun.Result("signal-bus-engine", 1, 500_000, 499_000, 1000, 1000, 10, 50, 80, 90, true),
+                new LatencyRun.Result("signal-bus-engine", 1, 500_000, 499_000, 1000, 1000, 10, 50, 80, 90, true, 0, 0),
                 new LatencyRun.Result("vertx", 1, 500_000, 400_000, 1000, 1000, 20, 150, 800, 900, false),
-                new LatencyRun.Result("signal-bus-engine", 1, 500_000, 498_000, 1000, 1000, 12, 70, 85, 300, true),
+                new LatencyRun.Result("signal-bus-engine", 1, 500_000, 498_000, 1000, 1000, 12, 70, 85, 300, true, 1, 3),
                 new LatencyRun.Result("vertx", 1, 500_000, 480_000, 1000, 1000, 25, 120, 700, 950, true),
-                new LatencyRun.Result("signal-bus-engine", 1, 500_000, 497_000, 1000, 1000, 11, 4000, 9000, 9500, true),
+                new LatencyRun.Result("signal-bus-engine", 1, 500_000, 497_000, 1000, 1000, 11, 4000, 9000, 9500, true, 2, 20),
                 new LatencyRun.Result("vertx", 1, 500_000, 499_000, 1000, 1000, 21, 160, 810, 990, true));
         List<IdleCostRun.Result> idle = List.of(new IdleCostRun.Result("signal-bus-engine", 10_000, 0, 4_000_000),
                 new IdleCostRun.Result("guava", 10_000, 0, 1_000_000));
@@ -58,9 +59,9 @@ class ReportTest {
                 .contains("| vertx | 250,000 | 0.25x | 400,000 +- 100,000 | 0.25x | - / - |")
                 .contains("| raw-queue | - | - | 4,000,000 +- 400,000 | 2.50x | - / - |")
                 .contains("| **signal-bus-engine** (ours) | 1 | 3 | 500,000 | 498,000 | yes | 3,000 | 11.0 | 70.0 | 50.0 - 4000.0"
-                        + " | 85.0 | 9500.0 | 1.00x |")
+                        + " | 1, 3 (20) | 85.0 | 9500.0 | 1.00x |")
                 .contains("| vertx | 1 | 3 | 500,000 | 480,000 | **1 of 3 runs not** | 3,000 | 21.0 | 150.0 | 120.0 - 160.0"
-                        + " | 800.0 | 990.0 | 2.14x |")
+                        + " | - | 800.0 | 990.0 | 2.14x |")
                 .contains("| guava | 10000 | 0 | 0.0000 | 1,000,000 | 100 | 0.25x |")
                 // the intervals: 399,000 - 401,000 over 75,000 - 125,000, and over 900,000 - 1,100,000
                 .contains("- `signal-bus-engine`: 1 -> 4 throughput at least 2x the fastest of Weld async / Vert.x / Guava"
@@ -120,6 +121,61 @@ class ReportTest {
                         + " 0 of 3 runs kept up and under 100 us, **missed**")
                 .contains("+40 ms (medians); 2 of 3 pairs of starts within 50 ms, inconclusive");
         assertThat(md).doesNotContain(", met\n");
+    }
+
+    @Test
+    void givesTheQuarkusTableAndDecidesItsTargetFromTheRoundsIntervals() throws IOException {
+        Path csv = dir.resolve("results.csv");
+        Files.writeString(csv, """
+                "Benchmark","Mode","Threads","Samples","Score","Score Error (99.9%)","Unit","Param: peer","Param: subscribers"
+                "dev.signalbus.benchmarks.FanOutBenchmark.fanOut","thrpt",3,9,500000.0,50000.0,"ops/s",signal-bus,4
+                """);
+        // three rounds each, without spread: intervals of zero width. Ours 1,000,000 published/s at 1 -> 4, the
+        // fastest CDI-integrated peer (consume-event) 400,000: 2.5x, met
+        List<QuarkusResults.Round> rounds = new java.util.ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            rounds.add(new QuarkusResults.Round("signal-bus", 4, round, 0.6, 600_000, 1_000_000));
+            rounds.add(new QuarkusResults.Round("consume-event-blocking", 4, round, 0.6, 120_000, 200_000));
+            rounds.add(new QuarkusResults.Round("consume-event", 4, round, 0.6, 240_000, 400_000));
+            rounds.add(new QuarkusResults.Round("arc-async", 4, round, 0.6, 180_000, 300_000));
+            rounds.add(new QuarkusResults.Round("signal-bus", 1, round, 0.6, 1_200_000, 2_000_000));
+        }
+        List<LatencyRun.Result> latency = List.of(
+                new LatencyRun.Result("signal-bus", 4, 500_000, 500_000, 1000, 4000, 5, 40, 60, 90, true, 1, 4),
+                new LatencyRun.Result("arc-async", 4, 500_000, 500_000, 1000, 4000, 5, 80, 90, 95, true, 0, 0));
+
+        String md = Report.render(JmhResults.read(csv), List.of(), List.of(), List.of(),
+                ZonedDateTime.of(2026, 12, 1, 6, 30, 15, 0, ZoneOffset.UTC), "run.sh", "1.0, 1.0, 1.0", "smoke",
+                List.of(), new Report.Quarkus(rounds, latency, "3 warm-up and 3 measured rounds of 0.6 s"));
+
+        assertThat(md)
+                .contains("## Fan-out throughput on Quarkus: delivered signals per second")
+                .contains("rounds (3 warm-up and 3 measured rounds of 0.6 s)")
+                // delivered = published x 4
+                .contains("| **signal-bus** (ours: `@Publishes` -> `@Subscribes`) | 3 / 3 | 2,000,000 +- 0 |"
+                        + " 2,000,000 - 2,000,000 | 1.00x | 4,000,000 +- 0 | 4,000,000 - 4,000,000 | 1.00x |")
+                .contains("| consume-event (`@ConsumeEvent`, event loop) | 3 | - | - | - | 1,600,000 +- 0 |"
+                        + " 1,600,000 - 1,600,000 | 0.40x |")
+                .contains("## Latency on Quarkus: publish to start of delivery")
+                .contains("| arc-async | 4 | 1 | 500,000 | 500,000 | yes | 4,000 | 5.0 | 80.0 | 80.0 - 80.0 | 0, 0 (0) |"
+                        + " 90.0 | 95.0 | 2.00x |")
+                .contains("- `signal-bus` on Quarkus: 1 -> 4 throughput at least 2x the fastest of `@ConsumeEvent`"
+                        + " (blocking ordered, event loop) and ArC `fireAsync` (consume-event): 2.50x (99.9% interval"
+                        + " 2.50x - 2.50x, from the rounds' t-intervals), met");
+
+        // one round of a peer: no interval, inconclusive whatever the means
+        List<QuarkusResults.Round> one = List.of(new QuarkusResults.Round("signal-bus", 4, 0, 0.6, 600_000, 1_000_000),
+                new QuarkusResults.Round("signal-bus", 4, 1, 0.6, 600_000, 1_000_000),
+                new QuarkusResults.Round("arc-async", 4, 0, 0.6, 60_000, 100_000));
+        assertThat(Report.render(JmhResults.read(csv), List.of(), List.of(), List.of(),
+                ZonedDateTime.of(2026, 12, 1, 6, 30, 15, 0, ZoneOffset.UTC), "run.sh", "?", "smoke", List.of(),
+                new Report.Quarkus(one, List.of(), "?")))
+                .contains("(arc-async): 10.00x (no 99.9% interval: fewer than 2 rounds), inconclusive");
+        // not measured at all
+        assertThat(Report.render(JmhResults.read(csv), List.of(), List.of(), List.of(),
+                ZonedDateTime.of(2026, 12, 1, 6, 30, 15, 0, ZoneOffset.UTC), "run.sh", "?", "smoke"))
+                .contains("## Fan-out throughput on Quarkus: delivered signals per second\n\nNot measured in this run.")
+                .contains("and ArC `fireAsync`: not measured");
     }
 
     @Test
