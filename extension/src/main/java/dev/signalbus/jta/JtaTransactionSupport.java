@@ -26,7 +26,8 @@ import dev.signalbus.engine.TransactionSupport;
  * <p>
  * The registry is looked up at the first publish that needs it: first through the given lookup
  * (the container's bean), then at the standard JNDI name
- * {@code java:comp/TransactionSynchronizationRegistry}. Without one every signal is published at
+ * {@code java:comp/TransactionSynchronizationRegistry} where JNDI may hold it (not on Quarkus). Without one every
+ * signal is published at
  * once (logged once at DEBUG). Created through {@link JtaTransactions}, which checks first that
  * the JTA API is there.
  */
@@ -36,15 +37,17 @@ final class JtaTransactionSupport implements TransactionSupport {
     static final String JNDI_NAME = "java:comp/TransactionSynchronizationRegistry";
 
     private final Supplier<?> lookup;
+    private final boolean jndi;
     private volatile TransactionSynchronizationRegistry registry;
     private volatile boolean absent;
 
-    private JtaTransactionSupport(Supplier<?> lookup) {
+    private JtaTransactionSupport(Supplier<?> lookup, boolean jndi) {
         this.lookup = lookup;
+        this.jndi = jndi;
     }
 
-    static TransactionSupport create(Supplier<?> lookup) {
-        return new JtaTransactionSupport(lookup);
+    static TransactionSupport create(Supplier<?> lookup, boolean jndi) {
+        return new JtaTransactionSupport(lookup, jndi);
     }
 
     @Override
@@ -129,8 +132,8 @@ final class JtaTransactionSupport implements TransactionSupport {
             } catch (RuntimeException e) {
                 LOG.debugf(e, "Looking up the TransactionSynchronizationRegistry bean failed");
             }
-            boolean noJndi = false;
-            if (found == null) {
+            boolean noJndi = !jndi; // where it can only be a bean, a missing bean is final
+            if (found == null && jndi) {
                 try {
                     found = new InitialContext().lookup(JNDI_NAME);
                 } catch (NoInitialContextException e) {

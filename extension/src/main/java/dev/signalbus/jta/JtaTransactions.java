@@ -27,10 +27,19 @@ public final class JtaTransactions {
      * @return the support, or {@link TransactionSupport#NONE} without the JTA API
      */
     public static TransactionSupport support(Function<Class<?>, Object> lookup) {
+        return support(lookup, true);
+    }
+
+    /**
+     * @param jndi whether the registry may also be at its standard JNDI name (a Jakarta EE server);
+     *        {@code false} where it can only be a bean (Quarkus): then, without a bean, the absence is
+     *        known at the first publish and costs nothing after
+     */
+    public static TransactionSupport support(Function<Class<?>, Object> lookup, boolean jndi) {
         try {
             // the one-argument form with a constant name: a native image resolves it at build time
             Class<?> type = Class.forName(REGISTRY_CLASS);
-            return JtaTransactionSupport.create(() -> lookup.apply(type));
+            return JtaTransactionSupport.create(() -> lookup.apply(type), jndi);
         } catch (ClassNotFoundException | LinkageError e) {
             // no JTA API, or no java.naming module for the JNDI lookup
             return TransactionSupport.NONE;

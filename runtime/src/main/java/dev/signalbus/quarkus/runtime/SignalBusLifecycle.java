@@ -111,13 +111,14 @@ public class SignalBusLifecycle {
                         }
                     }
                 })
+                // the registry is a bean on Quarkus (quarkus-narayana-jta) or nowhere: looked up once
                 .transactions(JtaTransactions.support(new Function<Class<?>, Object>() {
                     @Override
                     public Object apply(Class<?> type) {
                         InstanceHandle<?> registry = Arc.container().instance(type);
                         return registry.isAvailable() ? registry.get() : null;
                     }
-                }))
+                }, false))
                 .blockingAllowed(new BooleanSupplier() {
                     @Override
                     public boolean getAsBoolean() {
