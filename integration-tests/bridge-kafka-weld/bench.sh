@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Issue 13's benchmark: signals/s through the bridge (a @Publishes topic bridged out to Kafka and back in to a
+# @Subscribes method) against plain SmallRye Reactive Messaging (an Emitter<String> and an @Incoming method) on the
+# same broker, same partitions, same serializers, both on Weld SE (BenchMain, src/test). It builds the module
+# (unless BUILD=0), starts the broker with ../bridge-kafka/kafka.sh (the jars of ../kafka-broker), runs each mode in
+# its own JVM PAIRS times, alternating which goes first, and prints a Markdown table of the measured rounds.
+#
+#   integration-tests/bridge-kafka-weld/bench.sh
+#
+# Knobs (environment): N signals per round (200000; the warm-up round sends as many), ROUNDS measured rounds per
+# JVM (5), PAIRS JVM pairs (2), PARTITIONS of each Kafka topic (2), JAVA_OPTS (-Xms1g -Xmx1g -XX:+UseParallelGC),
+# BUILD (1: mvn -o package first). The raw lines are kept in target/bench/results.txt, the logs beside them.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+N=${N:-200000}
+ROUNDS=${ROUNDS:-5}
+PAIRS=${PAIRS:-2}
+PARTITIONS=${PARTITIONS:-2}
+JAVA_OPTS=${JAVA_OPTS:--Xms1g -Xmx1g -XX:+UseParallelGC}
+BUILD=${BUILD:-1}
+out=$here/target/bench
+
+if [ "$BUILD" = 1 ]; then
+    echo "[bench] building (mvn -o package, tests skipped, broker jars copied)"
+    (cd "$root" && mvn -o -B -q -pl integration-tests/bridge-kafka-weld -am package -DskipTests -DskipITs=false)
+fi
+[ -f "$here/target/bridge-kafka-weld.jar" ] && [ -d "$here/target/test-classes/dev/signalbus/it/weld/bench" ] \
+    || { echo "[bench] not built: run with BUILD=1" >&2; exit 1; }
+
+free_port() {
+    local port
+    while :; do
+        port=$((20000 + RANDOM % 20000))
+        if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+            echo "$port"
+            return
+        fi
+    done
+}
+
+rm -rf "$out"
+mkdir -p "$out"
+export KAFKA_LIBS=$root/integration-tests/kafka-broker/target/kafka-libs
+export KAFKA_DIR=$out/kafka
+export KAFKA_PORT
+KAFKA_PORT=$(free_port)
+export KAFKA_CONTROLLER_PORT
+KAFKA_CONTROLLER_PORT=$(free_port)
+while [ "$KAFKA_CONTROLLER_PORT" = "$KAFKA_PORT" ]; do KAFKA_CONTROLLER_PORT=$(free_port); done
+kafka=$root/integration-tests/bridge-kafka/kafka.sh
+trap 'bash "$kafka" stop' EXIT
+bash "$kafka" start
+
+results=$out/results.txt
+: > "$results"
+run() {
+    local mode=$1 pair=$2 log=$out/$1-$2.log
+    echo "[bench] pair $pair: $mode (N=$N, $ROUNDS rounds after a warm-up of $N, $PARTITIONS partitions)"
+    # shellcheck disable=SC2086
+    java $JAVA_OPTS -Dbench.mode="$mode" -Dbench.n="$N" -Dbench.rounds="$ROUNDS" -Dbench.partitions="$PARTITIONS" \
+        -Dkafka.bootstrap.servers="127.0.0.1:$KAFKA_PORT" \
+        -cp "$here/target/test-classes:$here/target/bridge-kafka-weld.jar" dev.signalbus.it.weld.bench.BenchMain \
+        > "$log" 2>&1 || { echo "[bench] $mode failed; last lines of $log:"; tail -n 40 "$log"; exit 1; }
+    grep '^BENCH ' "$log" | sed "s/^BENCH /BENCH pair=$pair /" | tee -a "$results"
+}
+for pair in $(seq 1 "$PAIRS"); do
+    if [ $((pair % 2)) = 1 ]; then run bridge "$pair"; run plain "$pair"; else run plain "$pair"; run bridge "$pair"; fi
+done
+
+echo
+echo "Signals/s, A -> Kafka -> B in one Weld SE JVM, $PARTITIONS partitions, N=$N per round,"
+echo "$((PAIRS * ROUNDS)) measured rounds per mode ($PAIRS JVMs x $ROUNDS, after a warm-up round each); $(nproc) cores"
+echo
+grep -v 'round=warmup' "$results" | awk '
+    { for (i = 1; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
+      m = v["mode"]; r = v["rate"]; n[m]++; s[m] += r; ss[m] += r * r
+      if (!(m in lo) || r < lo[m]) lo[m] = r; if (!(m in hi) || r > hi[m]) hi[m] = r }
+    END {
+      print "| mode | rounds | mean signals/s | std dev | min | max |"
+      print "|---|---:|---:|---:|---:|---:|"
+      split("bridge plain", modes, " ")
+      for (k = 1; k <= 2; k++) { m = modes[k]; if (!(m in n)) continue
+        mean[m] = s[m] / n[m]; sd = n[m] > 1 ? sqrt((ss[m] - n[m] * mean[m] ^ 2) / (n[m] - 1)) : 0
+        printf "| %s | %d | %.0f | %.0f (%.1f%%) | %.0f | %.0f |\n", m, n[m], mean[m], sd, 100 * sd / mean[m], lo[m], hi[m] }
+      if (("bridge" in n) && ("plain" in n))
+        printf "\nRatio bridge / plain (means): **%.2f** (aim: >= 0.9)\n", mean["bridge"] / mean["plain"]
+    }'
