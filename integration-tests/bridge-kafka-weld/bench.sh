@@ -7,14 +7,15 @@
 #
 #   integration-tests/bridge-kafka-weld/bench.sh
 #
-# Knobs (environment): N signals per round (200000; the warm-up round sends as many), ROUNDS measured rounds per
-# JVM (5), PAIRS JVM pairs (2), PARTITIONS of each Kafka topic (2), JAVA_OPTS (-Xms1g -Xmx1g -XX:+UseParallelGC),
+# Knobs (environment): N signals per round (200000), WARMUP rounds per JVM before the measured ones (3), ROUNDS
+# measured rounds per JVM (5), PAIRS JVM pairs (2), PARTITIONS of each Kafka topic (2), JAVA_OPTS (-Xms1g -Xmx1g -XX:+UseParallelGC),
 # BUILD (1: mvn -o package first). The raw lines are kept in target/bench/results.txt, the logs beside them.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 N=${N:-200000}
+WARMUP=${WARMUP:-3}
 ROUNDS=${ROUNDS:-5}
 PAIRS=${PAIRS:-2}
 PARTITIONS=${PARTITIONS:-2}
@@ -57,9 +58,10 @@ results=$out/results.txt
 : > "$results"
 run() {
     local mode=$1 pair=$2 log=$out/$1-$2.log
-    echo "[bench] pair $pair: $mode (N=$N, $ROUNDS rounds after a warm-up of $N, $PARTITIONS partitions)"
+    echo "[bench] pair $pair: $mode (N=$N, $ROUNDS rounds after $WARMUP warm-up rounds, $PARTITIONS partitions)"
     # shellcheck disable=SC2086
-    java $JAVA_OPTS -Dbench.mode="$mode" -Dbench.n="$N" -Dbench.rounds="$ROUNDS" -Dbench.partitions="$PARTITIONS" \
+    java $JAVA_OPTS -Dbench.mode="$mode" -Dbench.n="$N" -Dbench.rounds="$ROUNDS" -Dbench.warmup-rounds="$WARMUP" \
+        -Dbench.partitions="$PARTITIONS" \
         -Dkafka.bootstrap.servers="127.0.0.1:$KAFKA_PORT" \
         -cp "$here/target/test-classes:$here/target/bridge-kafka-weld.jar" dev.signalbus.it.weld.bench.BenchMain \
         > "$log" 2>&1 || { echo "[bench] $mode failed; last lines of $log:"; tail -n 40 "$log"; exit 1; }
@@ -71,7 +73,7 @@ done
 
 echo
 echo "Signals/s, A -> Kafka -> B in one Weld SE JVM, $PARTITIONS partitions, N=$N per round,"
-echo "$((PAIRS * ROUNDS)) measured rounds per mode ($PAIRS JVMs x $ROUNDS, after a warm-up round each); $(nproc) cores"
+echo "$((PAIRS * ROUNDS)) measured rounds per mode ($PAIRS JVMs x $ROUNDS, each JVM after $WARMUP warm-up rounds); $(nproc) cores"
 echo
 grep -v 'round=warmup' "$results" | awk '
     { for (i = 1; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }

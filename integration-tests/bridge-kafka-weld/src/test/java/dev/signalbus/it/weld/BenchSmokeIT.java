@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The benchmark's smoke run (bench.sh does the real one): each mode of {@link dev.signalbus.it.weld.bench.BenchMain}
- * in its own JVM against the build's broker, 2,000 signals after a warm-up of as many, one round.
+ * in its own JVM against the build's broker, one round of 2,000 signals after one warm-up round of as many.
  */
 class BenchSmokeIT {
 
@@ -26,8 +26,8 @@ class BenchSmokeIT {
         String classPath = Path.of("target", "test-classes").toAbsolutePath() + File.pathSeparator
                 + Path.of(System.getProperty("bridge.app.jar", "target/bridge-kafka-weld.jar")).toAbsolutePath();
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-Dbench.mode=" + mode, "-Dbench.n=2000", "-Dbench.rounds=1",
-                "-Dbench.round-timeout-seconds=120", "-Dkafka.bootstrap.servers=" + Kafka.bootstrap(), "-cp",
+                "-Xmx256m", "-XX:+UseSerialGC", "-Dbench.mode=" + mode, "-Dbench.n=2000", "-Dbench.warmup-rounds=1",
+                "-Dbench.rounds=1", "-Dbench.round-timeout-seconds=120", "-Dkafka.bootstrap.servers=" + Kafka.bootstrap(), "-cp",
                 classPath, "dev.signalbus.it.weld.bench.BenchMain").redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
         try {
