@@ -77,18 +77,19 @@ echo "$((PAIRS * ROUNDS)) measured rounds per mode ($PAIRS JVMs x $ROUNDS, each 
 echo
 grep -v 'round=warmup' "$results" | awk '
     { for (i = 1; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
-      m = v["mode"]; r = v["rate"] + 0; n[m]++; rates[m, n[m]] = r; s[m] += r; ss[m] += r * r }
+      m = v["mode"]; r = v["rate"] + 0; n[m]++; rates[m, n[m]] = r; s[m] += r; ss[m] += r * r
+      cpu[m] += v["cpu-us-per-signal"] }
     END {
-      print "| mode | rounds | mean signals/s | std dev | median | min | max |"
-      print "|---|---:|---:|---:|---:|---:|---:|"
+      print "| mode | rounds | mean signals/s | std dev | median | min | max | CPU µs/signal (bench JVM) |"
+      print "|---|---:|---:|---:|---:|---:|---:|---:|"
       split("bridge plain", modes, " ")
       for (k = 1; k <= 2; k++) { m = modes[k]; if (!(m in n)) continue
         c = n[m]; for (i = 1; i <= c; i++) x[i] = rates[m, i]
         for (i = 2; i <= c; i++) { t = x[i]; j = i - 1; while (j > 0 && x[j] > t) { x[j + 1] = x[j]; j-- } x[j + 1] = t }
         med[m] = c % 2 ? x[(c + 1) / 2] : (x[c / 2] + x[c / 2 + 1]) / 2
         mean[m] = s[m] / c; sd = c > 1 ? sqrt((ss[m] - c * mean[m] ^ 2) / (c - 1)) : 0
-        printf "| %s | %d | %.0f | %.0f (%.1f%%) | %.0f | %.0f | %.0f |\n", m, c, mean[m], sd, 100 * sd / mean[m], med[m],
-            x[1], x[c] }
+        printf "| %s | %d | %.0f | %.0f (%.1f%%) | %.0f | %.0f | %.0f | %.2f |\n", m, c, mean[m], sd, 100 * sd / mean[m],
+            med[m], x[1], x[c], cpu[m] / c }
       if (("bridge" in n) && ("plain" in n))
         printf "\nRatio bridge / plain: **%.2f** of the means, %.2f of the medians (aim: >= 0.9)\n",
             mean["bridge"] / mean["plain"], med["bridge"] / med["plain"]

@@ -1,5 +1,6 @@
 package dev.signalbus.it.weld.bench;
 
+import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +16,8 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 
+import com.sun.management.OperatingSystemMXBean;
+
 /**
  * Issue 13's benchmark, one mode per JVM: signals/s from a publisher through Kafka back to a counting consumer, in
  * one Weld SE container (the application's jar for bean discovery, plus the mode's bean), against the broker at
@@ -29,9 +32,14 @@ import org.jboss.weld.environment.se.WeldContainer;
  * String serializers and connector defaults. {@code bench.warmup-rounds} (3) warm-up rounds of {@code bench.n}
  * (200,000) signals (one was not enough: the rates still climbed round after round, in both modes), then
  * {@code bench.rounds} (5) measured rounds of as many, each timed from the first send to the last arrival, printed
- * as {@code BENCH mode=… round=… n=… seconds=… rate=…} (signals/s).
+ * as {@code BENCH mode=… round=… n=… seconds=… cpu-us-per-signal=… rate=…} (signals/s; the CPU time of this JVM
+ * per signal, the broker's not included).
  */
 public final class BenchMain {
+
+    /** This JVM's CPU time (all threads): what a signal costs here, less disturbed by other processes than rates. */
+    private static final OperatingSystemMXBean CPU = (OperatingSystemMXBean) ManagementFactory
+            .getOperatingSystemMXBean();
 
     private BenchMain() {
     }
@@ -83,6 +91,7 @@ public final class BenchMain {
 
     private static long round(Bench bench, String round, long from, long n, long timeoutSeconds) throws Exception {
         CompletableFuture<Void> done = bench.expect(n);
+        long cpuBefore = CPU.getProcessCpuTime();
         long began = System.nanoTime();
         for (long id = from; id < from + n; id++) {
             bench.send(id);
@@ -95,8 +104,10 @@ public final class BenchMain {
                     + " received of " + (from + n) + " within " + timeoutSeconds + " s");
         }
         double seconds = (System.nanoTime() - began) / 1e9;
-        System.out.printf(Locale.ROOT, "BENCH mode=%s round=%s n=%d seconds=%.3f sent-in=%.3f rate=%.0f%n",
-                bench.mode(), round, n, seconds, (sent - began) / 1e9, n / seconds);
+        double cpuMicrosPerSignal = (CPU.getProcessCpuTime() - cpuBefore) / 1e3 / n;
+        System.out.printf(Locale.ROOT,
+                "BENCH mode=%s round=%s n=%d seconds=%.3f sent-in=%.3f cpu-us-per-signal=%.2f rate=%.0f%n",
+                bench.mode(), round, n, seconds, (sent - began) / 1e9, cpuMicrosPerSignal, n / seconds);
         return from + n;
     }
 
