@@ -3,6 +3,7 @@ package dev.signalbus.messaging;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 
+import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.smallrye.reactive.messaging.TracingMetadata;
@@ -47,7 +48,11 @@ final class BridgeTracing {
     private static final class Otel {
 
         static Metadata metadata() {
-            return Metadata.of(TracingMetadata.withCurrent(Context.current()));
+            Context current = Context.current();
+            // without a span there is nothing to continue: no metadata for the connector to look through
+            return Span.fromContext(current).getSpanContext().isValid()
+                    ? Metadata.of(TracingMetadata.withCurrent(current))
+                    : Metadata.empty();
         }
 
         static void receive(Message<?> message, Runnable publish) {

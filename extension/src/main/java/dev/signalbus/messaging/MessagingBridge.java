@@ -9,10 +9,10 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -220,9 +220,13 @@ public final class MessagingBridge {
         final String channel;
         final String target;
         private volatile Emitter<Object> emitter;
-        /** One per message sent and not yet answered by the broker. */
-        private Semaphore unanswered;
+        /** Messages sent and not yet answered by the broker. */
+        private final AtomicInteger unanswered = new AtomicInteger();
+        /** The sending thread while it waits for answers, else {@code null}. */
+        private volatile Thread waiting;
         private int capacity;
+        /** A waiting sender is woken once this few are unanswered: once per quarter of the window, not per answer. */
+        private int resume;
         private volatile SignalBusEngine engine;
 
         Outgoing(String topic, String channel) {
@@ -235,7 +239,7 @@ public final class MessagingBridge {
         void open(SignalBusEngine engine, Emitter<?> emitter, int capacity) {
             this.engine = engine;
             this.capacity = capacity;
-            this.unanswered = new Semaphore(capacity);
+            this.resume = capacity - Math.max(1, capacity / 4);
             this.emitter = (Emitter<Object>) emitter;
         }
 
@@ -247,24 +251,48 @@ public final class MessagingBridge {
                         + "' is not connected yet");
             }
             String payload = json.writeValueAsString(signal);
-            unanswered.acquire(); // the publisher waits (its queue fills) while the broker is behind
+            awaitRoom(); // the publisher waits (its queue fills) while the broker is behind
+            unanswered.incrementAndGet();
             Message<Object> message = Message.of((Object) payload, BridgeTracing.metadata(),
                     () -> {
-                        unanswered.release();
+                        answered();
                         return CompletableFuture.completedFuture(null);
                     },
                     reason -> {
-                        unanswered.release();
+                        answered();
                         failed(signal, reason);
                         return CompletableFuture.completedFuture(null);
                     });
             try {
                 out.send(message);
             } catch (RuntimeException e) {
-                unanswered.release();
+                answered();
                 throw e;
             }
             return null;
+        }
+
+        /** Only the one delivering thread of this subscriber (concurrency 1) ever waits here. */
+        private void awaitRoom() throws InterruptedException {
+            while (unanswered.get() >= capacity) {
+                waiting = Thread.currentThread();
+                if (unanswered.get() >= capacity) { // an answer before we were visible wakes us below
+                    LockSupport.park(this);
+                }
+                waiting = null;
+                if (Thread.interrupted()) {
+                    throw new InterruptedException("interrupted while the broker had " + capacity
+                            + " signals of topic '" + topic + "' unanswered");
+                }
+            }
+        }
+
+        private void answered() {
+            int left = unanswered.decrementAndGet();
+            Thread sender = waiting;
+            if (sender != null && (left <= resume || left == 0)) {
+                LockSupport.unpark(sender);
+            }
         }
 
         void failed(Object signal, Throwable reason) {
@@ -275,22 +303,16 @@ public final class MessagingBridge {
         }
 
         boolean awaitAnswers(long deadline) {
-            Semaphore permits = unanswered;
-            if (permits == null) {
-                return true;
-            }
-            try {
+            while (unanswered.get() > 0) {
                 long left = deadline - System.nanoTime();
-                if (permits.tryAcquire(capacity, Math.max(0, left), TimeUnit.NANOSECONDS)) {
-                    permits.release(capacity);
-                    return true;
+                if (left <= 0 || Thread.currentThread().isInterrupted()) {
+                    LOG.warnf("Signal Bus stopped waiting for the broker to acknowledge %d signals of topic '%s' sent"
+                            + " to %s", unanswered.get(), topic, target);
+                    return false;
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                LockSupport.parkNanos(this, Math.min(left, TimeUnit.MILLISECONDS.toNanos(5)));
             }
-            LOG.warnf("Signal Bus stopped waiting for the broker to acknowledge %d signals of topic '%s' sent to %s",
-                    capacity - permits.availablePermits(), topic, target);
-            return false;
+            return true;
         }
     }
 
