@@ -1,9 +1,10 @@
 package dev.signalbus.benchmarks;
 
+import static dev.signalbus.benchmarks.GeneratedApps.write;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -80,63 +81,13 @@ public final class QuarkusBenchApp {
                 </project>
                 """.formatted(toRoot, APP));
         Path app = dir.resolve(APP);
-        write(app.resolve("pom.xml"), """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <project xmlns="http://maven.apache.org/POM/4.0.0"
-                         xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-                         xsi:schemaLocation="http://maven.apache.org/POM/4.0.0 https://maven.apache.org/xsd/maven-4.0.0.xsd">
-                  <modelVersion>4.0.0</modelVersion>
-                  <!-- versions from the project's parent, which imports the Quarkus BOM -->
-                  <parent>
-                    <groupId>dev.signalbus</groupId>
-                    <artifactId>signal-bus-parent</artifactId>
-                    <version>0.1.0-SNAPSHOT</version>
-                    <relativePath>%s/pom.xml</relativePath>
-                  </parent>
-                  <artifactId>signal-bus-quarkus-bench</artifactId>
-                  <dependencies>
-                    <!-- brings quarkus-arc and quarkus-vertx (@ConsumeEvent, the event bus) -->
-                    <dependency>
-                      <groupId>dev.signalbus</groupId>
-                      <artifactId>quarkus-signal-bus</artifactId>
-                    </dependency>
+        // brings quarkus-arc and quarkus-vertx (@ConsumeEvent, the event bus)
+        write(app.resolve("pom.xml"), GeneratedApps.pom(app.relativize(root), "signal-bus-quarkus-bench", """
                     <dependency>
                       <groupId>org.hdrhistogram</groupId>
                       <artifactId>HdrHistogram</artifactId>
                     </dependency>
-                    <!-- only so that the reactor builds the deployment module first; Quarkus resolves it -->
-                    <dependency>
-                      <groupId>dev.signalbus</groupId>
-                      <artifactId>quarkus-signal-bus-deployment</artifactId>
-                      <version>${project.version}</version>
-                      <type>pom</type>
-                      <scope>test</scope>
-                      <exclusions>
-                        <exclusion>
-                          <groupId>*</groupId>
-                          <artifactId>*</artifactId>
-                        </exclusion>
-                      </exclusions>
-                    </dependency>
-                  </dependencies>
-                  <build>
-                    <plugins>
-                      <plugin>
-                        <groupId>io.quarkus</groupId>
-                        <artifactId>quarkus-maven-plugin</artifactId>
-                        <extensions>true</extensions>
-                        <executions>
-                          <execution>
-                            <goals>
-                              <goal>build</goal>
-                            </goals>
-                          </execution>
-                        </executions>
-                      </plugin>
-                    </plugins>
-                  </build>
-                </project>
-                """.formatted(app.relativize(root)));
+                """));
         write(app.resolve("src/main/resources/application.properties"), """
                 quarkus.banner.enabled=false
                 # Pools pinned to one size for every peer; run.sh sets n = the number of subscribers of the run
@@ -216,10 +167,5 @@ public final class QuarkusBenchApp {
         return "\n    " + (annotation.isEmpty() ? "" : annotation.formatted(name, topic) + "    ")
                 + signature.formatted(name, topic) + " {\n"
                 + "        Harness.delivered(\"" + peer + "\", " + index + ", payload, request);\n    }\n";
-    }
-
-    private static void write(Path file, String text) throws IOException {
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 }

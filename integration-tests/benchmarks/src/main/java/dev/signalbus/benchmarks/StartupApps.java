@@ -1,8 +1,8 @@
 package dev.signalbus.benchmarks;
 
+import static dev.signalbus.benchmarks.GeneratedApps.write;
+
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -62,57 +62,7 @@ public final class StartupApps {
     }
 
     private static void app(Path app, Path root, String name, int methods) throws IOException {
-        write(app.resolve("pom.xml"), """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <project xmlns="http://maven.apache.org/POM/4.0.0"
-                         xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-                         xsi:schemaLocation="http://maven.apache.org/POM/4.0.0 https://maven.apache.org/xsd/maven-4.0.0.xsd">
-                  <modelVersion>4.0.0</modelVersion>
-                  <parent>
-                    <groupId>dev.signalbus</groupId>
-                    <artifactId>signal-bus-parent</artifactId>
-                    <version>0.1.0-SNAPSHOT</version>
-                    <relativePath>%s/pom.xml</relativePath>
-                  </parent>
-                  <artifactId>signal-bus-startup-%s</artifactId>
-                  <dependencies>
-                    <dependency>
-                      <groupId>dev.signalbus</groupId>
-                      <artifactId>quarkus-signal-bus</artifactId>
-                    </dependency>
-                    <!-- only so that the reactor builds the deployment module first; Quarkus resolves it -->
-                    <dependency>
-                      <groupId>dev.signalbus</groupId>
-                      <artifactId>quarkus-signal-bus-deployment</artifactId>
-                      <version>${project.version}</version>
-                      <type>pom</type>
-                      <scope>test</scope>
-                      <exclusions>
-                        <exclusion>
-                          <groupId>*</groupId>
-                          <artifactId>*</artifactId>
-                        </exclusion>
-                      </exclusions>
-                    </dependency>
-                  </dependencies>
-                  <build>
-                    <plugins>
-                      <plugin>
-                        <groupId>io.quarkus</groupId>
-                        <artifactId>quarkus-maven-plugin</artifactId>
-                        <extensions>true</extensions>
-                        <executions>
-                          <execution>
-                            <goals>
-                              <goal>build</goal>
-                            </goals>
-                          </execution>
-                        </executions>
-                      </plugin>
-                    </plugins>
-                  </build>
-                </project>
-                """.formatted(app.relativize(root), name));
+        write(app.resolve("pom.xml"), GeneratedApps.pom(app.relativize(root), "signal-bus-startup-" + name, ""));
         write(app.resolve("src/main/resources/application.properties"), """
                 quarkus.banner.enabled=false
                 """);
@@ -165,10 +115,5 @@ public final class StartupApps {
                     %s}
                     """.formatted(bean, body));
         }
-    }
-
-    private static void write(Path file, String text) throws IOException {
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 }

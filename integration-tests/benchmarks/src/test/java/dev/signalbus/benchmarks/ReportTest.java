@@ -236,7 +236,7 @@ class ReportTest {
                         | freshRequestContext | 262.5 +- 12.3 | 496 | +200.0 |
                         | freshRequestContextWithRequestScopedBean | 600.0 | - | +537.5 |
                         """)
-                .contains("A fresh request context costs 200.0 ns of CPU per delivery on top of the call, so two"
+                .contains("A fresh request context through the interceptor costs 200.0 ns of CPU per delivery on top of the call, so two"
                         + " cores could make at most 10,000,000 deliveries per second if each paid only that"
                         + " (2 x 1e9 / 200.0).");
         // after the idle-cost section, before the start-up one
