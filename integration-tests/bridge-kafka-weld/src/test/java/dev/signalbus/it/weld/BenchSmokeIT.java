@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.signalbus.it.kafka.Kafka;
+
 /**
  * The benchmark's smoke run (bench.sh does the real one): each mode of {@link dev.signalbus.it.weld.bench.BenchMain}
  * in its own JVM against the build's broker, one round of 2,000 signals after one warm-up round of as many.

@@ -3,26 +3,22 @@ package dev.signalbus.it.weld;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.stream.LongStream;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestMethodOrder;
+
+import dev.signalbus.it.kafka.BridgeCases;
+import dev.signalbus.it.kafka.Ids;
+import dev.signalbus.it.kafka.Kafka;
 
 /**
  * Cases 1 and 3 of the bridge (issue 13) with the portable extension on Weld SE, against the real broker that the
@@ -31,30 +27,14 @@ import org.junit.jupiter.api.TestMethodOrder;
  * group) bridges that Kafka topic in to its topic {@code orders}, whose subscriber appends each delivered id to the
  * instance's file. Counted from the files: each case prints {@code BRIDGE weld case N: delivered=… duplicates=…
  * lost=…} and requires {@code lost=0}. Each case has its own Kafka topic, consumer group and directory under
- * {@code target/bridge-runs} with each JVM's log and files.
+ * {@code target/bridge-runs} with each JVM's log and files. Kafka, Ids and BridgeCases come with bridge-kafka's
+ * test-jar.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class BridgeKafkaWeldIT {
+class BridgeKafkaWeldIT extends BridgeCases<WeldApp> {
 
-    /** A count that does not move for this long fails the wait at once, instead of waiting for the maximum. */
-    private static final Duration STALL = Duration.ofSeconds(60);
-    private static final Duration MAX = Duration.ofMinutes(5);
-
-    private final List<WeldApp> apps = new ArrayList<>();
-    private long began;
-
-    @BeforeAll
-    static void freshSummary() throws IOException {
-        Files.deleteIfExists(workDir().resolve("BRIDGE.txt"));
-    }
-
-    @AfterEach
-    void stopApps(TestInfo test) throws InterruptedException {
-        for (WeldApp app : apps) {
-            app.close();
-        }
-        System.out.printf("BRIDGE weld timing: %s took %.1f s%n", test.getDisplayName(),
-                (System.nanoTime() - began) / 1e9);
+    BridgeKafkaWeldIT() {
+        super("weld ");
     }
 
     /** 1. 100,000 signals from A reach B's two instances (one group, two partitions): each at least once. */
@@ -149,56 +129,5 @@ class BridgeKafkaWeldIT {
         }
         assertThat(trapInitialized).as("Trap's static initializer ran (%s)", b.trap()).isFalse();
         assertThat(b.tail(10_000)).doesNotContain("TRAP:");
-    }
-
-    // --- helpers ---
-
-    static Path workDir() {
-        return Path.of(System.getProperty("bridge.work-dir", "target/bridge-runs"));
-    }
-
-    private Path caseDir(int n) throws IOException {
-        began = System.nanoTime();
-        Path dir = workDir().resolve("case" + n);
-        if (Files.exists(dir)) {
-            try (var files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-        Files.createDirectories(dir);
-        return dir;
-    }
-
-    private WeldApp start(WeldApp app) {
-        apps.add(app);
-        return app;
-    }
-
-    private static String json(long id) {
-        return "{\"id\":" + id + ",\"payload\":\"good\"}";
-    }
-
-    /** Waits until {@code value} reaches {@code target}; fails at once if it stays put for {@link #STALL}. */
-    private static void awaitProgress(String what, Callable<Long> value, long target) {
-        long[] last = { -1 };
-        long[] changed = { System.nanoTime() };
-        await(what).atMost(MAX).pollInterval(Duration.ofMillis(500)).until(() -> {
-            long v = value.call();
-            if (v != last[0]) {
-                last[0] = v;
-                changed[0] = System.nanoTime();
-            } else if (System.nanoTime() - changed[0] > STALL.toNanos()) {
-                throw new AssertionError(what + ": stuck at " + v + " of " + target + " for " + STALL);
-            }
-            return v >= target;
-        });
-    }
-
-    private void report(int caseNumber, Ids ids, String details) throws IOException {
-        String line = ids.line(caseNumber) + " (" + details + String.format(", %.1f s)",
-                (System.nanoTime() - began) / 1e9);
-        System.out.println(line);
-        Files.writeString(workDir().resolve("BRIDGE.txt"), line + "\n", StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 }

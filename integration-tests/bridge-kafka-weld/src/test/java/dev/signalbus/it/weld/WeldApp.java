@@ -1,66 +1,33 @@
 package dev.signalbus.it.weld;
 
-import static org.awaitility.Awaitility.await;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+import dev.signalbus.it.kafka.JvmApp;
 
 /**
  * One JVM of the application under test: {@code java -Dapp.role=<role> -jar target/bridge-kafka-weld.jar} with
- * {@code -D} settings, its output in {@code <name>.log} of the case's directory.
+ * {@code -D} settings, its output in {@code <name>.log} of the case's directory (launched by bridge-kafka's
+ * {@link JvmApp}). Closing it stops it with SIGTERM first: Weld's shutdown hook drains the bus.
  */
-final class WeldApp implements AutoCloseable {
+final class WeldApp extends JvmApp {
 
-    /** Every JVM started and not yet closed: killed when the test JVM exits, whatever happened. */
-    private static final List<Process> LIVE = new ArrayList<>();
+    private static final Pattern READY = Pattern.compile(Pattern.quote("APP READY"));
 
-    static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            synchronized (LIVE) {
-                LIVE.forEach(Process::destroyForcibly);
-            }
-        }));
-    }
-
-    final String name;
-    final Path dir;
-    final Path log;
-    final Process process;
-
-    private WeldApp(String name, Path dir, Process process) {
-        this.name = name;
-        this.dir = dir;
-        this.log = dir.resolve(name + ".log");
-        this.process = process;
+    private WeldApp(String name, String role, Path dir, Map<String, String> settings) throws IOException {
+        super(name, dir, List.of("-Dapp.role=" + role), settings, "target/bridge-kafka-weld.jar");
     }
 
     /** Starts the jar in this role with these settings (each a {@code -Dkey=value}); does not wait. */
     static WeldApp start(String name, String role, Path dir, Map<String, String> settings) throws IOException {
-        Files.createDirectories(dir);
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx256m");
-        command.add("-XX:+UseSerialGC");
-        command.add("-Dapp.role=" + role);
-        command.add("-Dkafka.bootstrap.servers=" + Kafka.bootstrap());
-        settings.forEach((k, v) -> command.add("-D" + k + "=" + v));
-        command.add("-jar");
-        command.add(Path.of(System.getProperty("bridge.app.jar", "target/bridge-kafka-weld.jar")).toAbsolutePath()
-                .toString());
-        Path log = dir.resolve(name + ".log");
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-        synchronized (LIVE) {
-            LIVE.add(process);
-        }
-        return new WeldApp(name, dir, process);
+        return new WeldApp(name, role, dir, settings);
     }
 
     /** A sender of ids {@code from .. from+count-1} to the Kafka topic; it exits when the broker has them all. */
@@ -85,22 +52,17 @@ final class WeldApp implements AutoCloseable {
         return start(name, "receiver", dir, settings);
     }
 
-    Path ids() {
-        return dir.resolve(name + ".ids");
-    }
-
     Path failures() {
-        return dir.resolve(name + ".failures");
+        return file(".failures");
     }
 
     Path trap() {
-        return dir.resolve(name + ".trap");
+        return file(".trap");
     }
 
     /** Waits until the container is up ({@code APP READY} in its log). */
     WeldApp awaitReady() {
-        await(name + " ready").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
-                .until(() -> logContains("APP READY"));
+        awaitLog("ready", READY);
         return this;
     }
 
@@ -118,33 +80,9 @@ final class WeldApp implements AutoCloseable {
         return done;
     }
 
-    private boolean logContains(String text) throws IOException {
-        if (!process.isAlive()) {
-            throw new AssertionError(name + " exited with " + process.exitValue() + "; see " + log + ":\n" + tail(40));
-        }
-        return Files.exists(log) && Files.readString(log).contains(text);
-    }
-
-    String tail(int lines) {
-        try {
-            List<String> all = Files.readAllLines(log);
-            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-        } catch (IOException e) {
-            return "(no log: " + e + ")";
-        }
-    }
-
+    /** SIGTERM first, so that Weld's shutdown hook drains the bus; killed if still running after a minute. */
     @Override
-    public void close() throws InterruptedException {
-        if (process.isAlive()) {
-            process.destroy(); // SIGTERM: Weld's shutdown hook drains the bus
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(30, TimeUnit.SECONDS);
-            }
-        }
-        synchronized (LIVE) {
-            LIVE.remove(process);
-        }
+    protected Duration gracefulStop() {
+        return Duration.ofSeconds(60);
     }
 }

@@ -3,11 +3,7 @@ package dev.signalbus.it.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,12 +16,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.LongStream;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
@@ -37,30 +30,13 @@ import org.junit.jupiter.api.TestMethodOrder;
  * case prints {@code BRIDGE case N: delivered=… duplicates=… lost=…} and requires {@code lost=0}.
  * <p>
  * Every case has its own Kafka topics and consumer group, and its own directory under {@code target/bridge-runs}
- * with each JVM's log and ids file.
+ * with each JVM's log and ids file (see {@link BridgeCases}).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class BridgeKafkaIT {
+class BridgeKafkaIT extends BridgeCases<App> {
 
-    /** A count that does not move for this long fails the wait at once, instead of waiting for the maximum. */
-    private static final Duration STALL = Duration.ofSeconds(60);
-    private static final Duration MAX = Duration.ofMinutes(5);
-
-    private final List<App> apps = new ArrayList<>();
-    private long began;
-
-    @BeforeAll
-    static void freshSummary() throws IOException {
-        Files.deleteIfExists(Path.of(System.getProperty("bridge.work-dir", "target/bridge-runs"), "BRIDGE.txt"));
-    }
-
-    @AfterEach
-    void stopApps(TestInfo test) throws InterruptedException {
-        for (App app : apps) {
-            app.close();
-        }
-        System.out.printf("BRIDGE timing: %s took %.1f s%n", test.getDisplayName(),
-                (System.nanoTime() - began) / 1e9);
+    BridgeKafkaIT() {
+        super("");
     }
 
     /** 1. 100,000 signals from A reach B's two instances (one group, two partitions): each at least once. */
@@ -318,24 +294,7 @@ class BridgeKafkaIT {
         assertThat(atB[0]).isEqualTo(atA);
     }
 
-    // --- helpers ---
-
-    private Path caseDir(int n) throws IOException {
-        began = System.nanoTime();
-        Path dir = Path.of(System.getProperty("bridge.work-dir", "target/bridge-runs"), "case" + n);
-        if (Files.exists(dir)) {
-            try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-        Files.createDirectories(dir);
-        return dir;
-    }
-
-    private App start(App app) {
-        apps.add(app);
-        return app;
-    }
+    // --- helpers (the rest in BridgeCases) ---
 
     private static void ready(App... apps) {
         for (App app : apps) {
@@ -343,38 +302,9 @@ class BridgeKafkaIT {
         }
     }
 
-    private static String json(long id) {
-        return "{\"id\":" + id + ",\"payload\":\"good\"}";
-    }
-
     private static Map<String, String> awaitSenderDone(App a) {
         await("A's run finished").atMost(MAX).pollInterval(Duration.ofMillis(500))
                 .until(() -> "false".equals(a.values("/sender/status").get("running")));
         return a.values("/sender/status");
-    }
-
-    /** Waits until {@code value} reaches {@code target}; fails at once if it stays put for {@link #STALL}. */
-    private static void awaitProgress(String what, Callable<Long> value, long target) {
-        long[] last = { -1 };
-        long[] changed = { System.nanoTime() };
-        await(what).atMost(MAX).pollInterval(Duration.ofMillis(500)).until(() -> {
-            long v = value.call();
-            if (v != last[0]) {
-                last[0] = v;
-                changed[0] = System.nanoTime();
-            } else if (System.nanoTime() - changed[0] > STALL.toNanos()) {
-                throw new AssertionError(what + ": stuck at " + v + " of " + target + " for " + STALL);
-            }
-            return v >= target;
-        });
-    }
-
-    private void report(int caseNumber, Ids ids, String details) throws IOException {
-        String line = ids.line(caseNumber) + " (" + details + String.format(", %.1f s)",
-                (System.nanoTime() - began) / 1e9);
-        System.out.println(line);
-        Path summary = Path.of(System.getProperty("bridge.work-dir", "target/bridge-runs"), "BRIDGE.txt");
-        Files.writeString(summary, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND);
     }
 }

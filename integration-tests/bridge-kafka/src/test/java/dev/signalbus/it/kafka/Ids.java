@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * What the receivers' files say about ids {@code 0 .. expected-1}: union over instances.
+ * What the receivers' files say about ids {@code 0 .. expected-1}: union over instances. Shared with
+ * integration-tests/bridge-kafka-weld through this module's test-jar.
  *
  * @param lines every line read (deliveries)
  * @param distinct ids delivered at least once
@@ -16,9 +17,9 @@ import java.util.stream.Stream;
  * @param lost expected - distinct
  * @param strays lines that are not an expected id (should be none)
  */
-record Ids(long expected, long lines, long distinct, long duplicates, long lost, long strays) {
+public record Ids(long expected, long lines, long distinct, long duplicates, long lost, long strays) {
 
-    static Ids count(long expected, List<Path> files) throws IOException {
+    public static Ids count(long expected, List<Path> files) throws IOException {
         int[] seen = new int[Math.toIntExact(expected)];
         long lines = 0;
         long strays = 0;
@@ -51,18 +52,24 @@ record Ids(long expected, long lines, long distinct, long duplicates, long lost,
         return new Ids(expected, lines, distinct, lines - distinct - strays, expected - distinct, strays);
     }
 
-    static Ids count(long expected, Path... files) throws IOException {
+    public static Ids count(long expected, Path... files) throws IOException {
         return count(expected, List.of(files));
     }
 
     /** The ids in one file, as a set of longs. */
-    static java.util.Set<Long> read(Path file) throws IOException {
+    public static java.util.Set<Long> read(Path file) throws IOException {
         try (Stream<String> all = Files.lines(file)) {
             return all.filter(s -> !s.isEmpty()).map(Long::parseLong).collect(java.util.stream.Collectors.toSet());
         }
     }
 
-    String line(int caseNumber) {
-        return "BRIDGE case " + caseNumber + ": delivered=" + distinct + " duplicates=" + duplicates + " lost=" + lost;
+    /** {@code BRIDGE case N: delivered=… duplicates=… lost=…} */
+    public String line(int caseNumber) {
+        return line("case " + caseNumber);
+    }
+
+    /** {@code BRIDGE <what>: delivered=… duplicates=… lost=…} */
+    public String line(String what) {
+        return "BRIDGE " + what + ": delivered=" + distinct + " duplicates=" + duplicates + " lost=" + lost;
     }
 }

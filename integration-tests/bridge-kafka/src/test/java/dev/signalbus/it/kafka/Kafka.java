@@ -11,6 +11,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -26,17 +27,22 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** The broker that the build started, through kafka-clients: topics, raw records, consumer groups. */
-final class Kafka {
+/**
+ * The broker that the build started, through kafka-clients: topics, raw records, consumer groups. Shared with
+ * integration-tests/bridge-kafka-weld through this module's test-jar.
+ */
+public final class Kafka {
 
     private Kafka() {
     }
 
-    static String bootstrap() {
+    public static String bootstrap() {
         String servers = System.getProperty("kafka.bootstrap.servers");
         if (servers == null || servers.isBlank()) {
             throw new IllegalStateException("no -Dkafka.bootstrap.servers: run through Maven (failsafe), which starts "
@@ -45,19 +51,19 @@ final class Kafka {
         return servers;
     }
 
-    static Admin admin() {
+    public static Admin admin() {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
         return Admin.create(p);
     }
 
-    static void createTopic(String topic, int partitions) throws ExecutionException, InterruptedException {
+    public static void createTopic(String topic, int partitions) throws ExecutionException, InterruptedException {
         try (Admin admin = admin()) {
             admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
         }
     }
 
-    static KafkaProducer<String, String> producer() {
+    public static KafkaProducer<String, String> producer() {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -67,24 +73,25 @@ final class Kafka {
     }
 
     /**
-     * Writes these values to the topic and waits until the broker has them all; in this order within a partition
-     * (the producer is idempotent, so retries keep the order): give the topic one partition for one order.
+     * Writes these values to the topic, all of them before waiting once until the broker has them all; in this
+     * order within a partition (no key: give the topic one partition for one order; the idempotent producer keeps
+     * the order of a partition through retries).
      */
-    static void produce(String topic, List<String> values) throws ExecutionException, InterruptedException {
+    public static void produce(String topic, List<String> values) throws ExecutionException, InterruptedException {
         try (KafkaProducer<String, String> producer = producer()) {
-            List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+            List<Future<RecordMetadata>> sent = new ArrayList<>();
             for (String value : values) {
                 sent.add(producer.send(new ProducerRecord<>(topic, value)));
             }
             producer.flush();
-            for (java.util.concurrent.Future<?> f : sent) {
-                f.get();
+            for (Future<RecordMetadata> one : sent) {
+                one.get();
             }
         }
     }
 
     /** Every value in the topic now, from the beginning (no group, nothing committed). */
-    static List<String> readAll(String topic) throws ExecutionException, InterruptedException {
+    public static List<String> readAll(String topic) throws ExecutionException, InterruptedException {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -118,7 +125,7 @@ final class Kafka {
     }
 
     /** Messages in the topic that the group has not committed yet (end offsets minus committed offsets). */
-    static long lag(String topic, String group) throws ExecutionException, InterruptedException {
+    public static long lag(String topic, String group) throws ExecutionException, InterruptedException {
         try (Admin admin = admin()) {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata().get();
@@ -136,10 +143,13 @@ final class Kafka {
         }
     }
 
-    /** Waits until the group has {@code members} members whose assignments cover every partition of the topic. */
-    static void awaitGroup(String group, String topic, int members) {
+    /**
+     * Waits until the group (not there before its first member joins) has {@code members} members whose assignments
+     * cover every partition of the topic.
+     */
+    public static void awaitGroup(String group, String topic, int members) {
         await("group " + group + " with " + members + " member(s) covering " + topic).atMost(Duration.ofMinutes(2))
-                .pollInterval(Duration.ofMillis(500)).until(() -> {
+                .pollInterval(Duration.ofMillis(500)).ignoreException(GroupIdNotFoundException.class).until(() -> {
                     try (Admin admin = admin()) {
                         int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic)
                                 .partitions().size();
