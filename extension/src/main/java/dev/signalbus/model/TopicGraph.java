@@ -398,8 +398,9 @@ public final class TopicGraph {
                 if (!publishingTopics.containsKey(topic.getKey())) {
                     warnings.add("Topic \"" + topic.getKey() + "\" has subscribers (" + names(topic.getValue())
                             + ") but no @Publishes method: this is fine if the application publishes with "
-                            + "SignalBus.publish(\"" + topic.getKey() + "\", signal); otherwise check the topic "
-                            + "name for a typo");
+                            + "SignalBus.publish(\"" + topic.getKey() + "\", signal) or the topic has an incoming "
+                            + "channel from a broker (topics.\"" + topic.getKey() + "\".incoming); otherwise check the "
+                            + "topic name for a typo");
                 }
             }
             return warnings;
