@@ -52,8 +52,7 @@ final class Wiring {
         Class<?> signalType = signalType(method, subscriber.signalClass());
         Duration maxWait = null;
         if (subscriber.batchMaxSize() > 0) {
-            maxWait = duration(method, "@Batch(maxWait = \"" + subscriber.batchMaxWait() + "\")",
-                    subscriber.batchMaxWait());
+            maxWait = duration(method, "@Batch(maxWait)", subscriber.batchMaxWait());
             if (maxWait == null) {
                 return null;
             }
@@ -111,8 +110,8 @@ final class Wiring {
     /** @return the spec, or {@code null} when a problem was added */
     PeriodicSpec periodic(FoundMethod method, TopicGraph.Periodic periodic) {
         MethodCall call = call(method, -1);
-        Duration every = duration(method, "@PeriodicTask(every = \"" + periodic.every() + "\")", periodic.every());
-        Duration delay = duration(method, "@PeriodicTask(delay = \"" + periodic.delay() + "\")", periodic.delay());
+        Duration every = duration(method, "@PeriodicTask(every)", periodic.every());
+        Duration delay = duration(method, "@PeriodicTask(delay)", periodic.delay());
         if (call == null || every == null || delay == null) {
             return null;
         }
@@ -196,18 +195,8 @@ final class Wiring {
     }
 
     /** A duration of an annotation, its {@code ${key}} expression resolved through the settings. */
-    private Duration duration(FoundMethod method, String written, String text) {
-        try {
-            Duration duration = Durations.parse(text, settings::get);
-            if (duration == null) {
-                problems.add(method.model().signature() + ": " + written + ": the config property '"
-                        + Durations.expressionKey(text) + "' is not set; " + settings.describe()
-                        + ", or write the duration itself, e.g. \"5s\"");
-            }
-            return duration;
-        } catch (IllegalArgumentException e) {
-            problems.add(method.model().signature() + ": " + written + ": " + e.getMessage());
-            return null;
-        }
+    private Duration duration(FoundMethod method, String attribute, String text) {
+        return Durations.resolve(method.model().signature(), attribute, text, settings::get, settings.describe(),
+                problems);
     }
 }

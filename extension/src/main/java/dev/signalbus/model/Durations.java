@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -132,6 +133,33 @@ public final class Durations {
             return parse(value);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(e.getMessage() + " (" + source + ")", e);
+        }
+    }
+
+    /**
+     * Resolves and parses a duration of an annotation when the bus is set up, for both front doors:
+     * one wording for every problem, added to {@code problems}.
+     *
+     * @param method names the method, e.g. {@code "com.acme.Poller#poll"}
+     * @param attribute the annotation attribute, e.g. {@code "@PeriodicTask(every)"}
+     * @param text the duration as written (may be a config expression)
+     * @param expressions the config lookup
+     * @param howToSet how the application sets a config property, e.g. {@code "set it in application.properties"}
+     * @return the duration, or {@code null} when a problem was added
+     */
+    public static Duration resolve(String method, String attribute, String text, Function<String, String> expressions,
+            String howToSet, List<String> problems) {
+        String written = method + ": " + attribute + " = \"" + text + "\"";
+        try {
+            Duration duration = parse(text, expressions);
+            if (duration == null) {
+                problems.add(written + ": the config property '" + expressionKey(text) + "' is not set; " + howToSet
+                        + ", or write the duration itself, e.g. \"5s\"");
+            }
+            return duration;
+        } catch (IllegalArgumentException e) {
+            problems.add(written + " is invalid: " + e.getMessage());
+            return null;
         }
     }
 

@@ -276,17 +276,6 @@ public class SignalBusLifecycle {
     /** @return the duration, or {@code null} when a problem was added */
     private static Duration duration(String target, String attribute, String text,
             Function<String, String> expressions, List<String> problems) {
-        Duration duration;
-        try {
-            duration = Durations.parse(text, expressions);
-        } catch (IllegalArgumentException e) {
-            problems.add(target + ": " + attribute + " = \"" + text + "\" is invalid: " + e.getMessage());
-            return null;
-        }
-        if (duration == null) {
-            problems.add(target + ": " + attribute + " = \"" + text + "\" refers to the config key \""
-                    + Durations.expressionKey(text) + "\", which has no value; set it in application.properties");
-        }
-        return duration;
+        return Durations.resolve(target, attribute, text, expressions, "set it in application.properties", problems);
     }
 }
