@@ -13,6 +13,8 @@ import jakarta.enterprise.inject.spi.BeanManager;
 
 import org.jboss.logging.Logger;
 
+import dev.signalbus.model.OptionalApis;
+
 /**
  * The container's default Jakarta Concurrency executors, as CDI beans (Jakarta EE 11) or in JNDI.
  * Only loaded after {@link #isPresent()} said the API is there.

@@ -3,6 +3,8 @@ package dev.signalbus.cdi;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import dev.signalbus.model.OptionalApis;
+
 /**
  * Settings from MicroProfile Config. Only loaded after {@link #isPresent()} said the API is there,
  * so that the extension runs in containers without it.

@@ -7,6 +7,7 @@ import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 
 import dev.signalbus.Publishes;
+import dev.signalbus.model.OptionalApis;
 
 /**
  * Publishes the return value of a {@link Publishes} method. The engine's publish unwraps

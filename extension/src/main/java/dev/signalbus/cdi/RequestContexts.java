@@ -10,6 +10,8 @@ import jakarta.enterprise.inject.spi.BeanManager;
 import org.jboss.weld.context.RequestContext;
 import org.jboss.weld.context.unbound.UnboundLiteral;
 
+import dev.signalbus.model.OptionalApis;
+
 /**
  * How each delivery and periodic run gets a request context of its own. Every CDI 4.1 container has
  * {@link RequestContextCalls} (its {@code @ActivateRequestContext} interceptor). On Weld (Weld SE,

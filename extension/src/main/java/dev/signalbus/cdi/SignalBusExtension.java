@@ -41,6 +41,7 @@ import dev.signalbus.messaging.MessagingBridge;
 import dev.signalbus.model.MethodModel;
 import dev.signalbus.model.ReflectionModels;
 import dev.signalbus.model.TopicGraph;
+import dev.signalbus.model.OptionalApis;
 
 /**
  * Signal Bus for any CDI 4.1 container, registered through {@code META-INF/services}.

@@ -77,6 +77,8 @@ public final class SignalBusEngine implements SignalBus {
      * local publish to such a topic goes to its outgoing channel instead, if it has one.
      */
     private final Map<String, Mailbox[]> inbound;
+    /** For {@link #signalType}: the first local subscriber's signal type of each topic. */
+    private final Map<String, Class<?>> signalTypes;
     private final List<Mailbox> mailboxes;
     private final List<Periodic> periodics;
     private final PeriodicScheduler scheduler;
@@ -148,6 +150,10 @@ public final class SignalBusEngine implements SignalBus {
         }
         this.topics = topics;
         this.inbound = inbound;
+        Map<String, Class<?>> signalTypes = new HashMap<>();
+        // the local subscribers' (a topic's outgoing channel takes any object)
+        byTopic.forEach((topic, list) -> signalTypes.put(topic, list.get(0).spec.signalType()));
+        this.signalTypes = Map.copyOf(signalTypes);
         this.mailboxes = List.copyOf(all);
         List<Periodic> periodics = new ArrayList<>();
         for (PeriodicSpec spec : builder.periodics) {
@@ -353,7 +359,7 @@ public final class SignalBusEngine implements SignalBus {
         for (Mailbox mailbox : subscribers) {
             specs.add(mailbox.spec);
         }
-        return mostSpecific(specs);
+        return mostSpecific(specs); // once per incoming channel, when it is connected
     }
 
     /** @return the signal type every other of {@code specs} accepts, or {@code null} if none does */
@@ -848,8 +854,7 @@ public final class SignalBusEngine implements SignalBus {
      * subscriber's if they differ; {@code null} for a topic without subscribers.
      */
     public Class<?> signalType(String topic) {
-        Mailbox[] subscribers = topics.get(topic);
-        return subscribers == null || subscribers.length == 0 ? null : subscribers[0].spec.signalType();
+        return signalTypes.get(topic);
     }
 
     /**

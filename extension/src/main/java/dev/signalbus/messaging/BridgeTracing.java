@@ -3,6 +3,7 @@ package dev.signalbus.messaging;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 
+import dev.signalbus.model.OptionalApis;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
@@ -16,18 +17,9 @@ import io.smallrye.reactive.messaging.TracingMetadata;
  */
 final class BridgeTracing {
 
-    private static final boolean PRESENT = present();
+    private static final boolean PRESENT = OptionalApis.isPresent("io.opentelemetry.context.Context");
 
     private BridgeTracing() {
-    }
-
-    private static boolean present() {
-        try {
-            Class.forName("io.opentelemetry.context.Context", false, BridgeTracing.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
     }
 
     /** The metadata of a message sent now. */

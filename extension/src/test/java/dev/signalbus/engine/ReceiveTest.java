@@ -132,6 +132,7 @@ class ReceiveTest {
         assertThat(engine.awaitIdle(WAIT)).isTrue();
         assertThat(sent).containsExactly("published");
         assertThat(local).containsExactly("received");
+        assertThat(engine.signalType("t")).as("the local subscribers' type, not the channel's").isEqualTo(String.class);
     }
 
     @Test

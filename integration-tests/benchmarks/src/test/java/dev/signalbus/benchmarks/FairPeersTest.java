@@ -1,6 +1,7 @@
 package dev.signalbus.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ class FairPeersTest {
     }
 
     @Test
-    void theRawQueueDeliversInOrderAndWakesUpAfterParking() throws InterruptedException {
+    void theRawQueueDeliversInOrderAndWakesUpAfterParking() {
         List<List<Integer>> received = new ArrayList<>();
         for (int i = 0; i < SUBSCRIBERS; i++) {
             received.add(new CopyOnWriteArrayList<>());
@@ -69,12 +70,23 @@ class FairPeersTest {
                     peer.publish(new Payload(sequence++, 0));
                 }
                 deliveries.await(Duration.ofSeconds(30));
-                Thread.sleep(50);
+                // every subscriber's thread has found its queue empty and parked: the next signal must wake it
+                await().atMost(Duration.ofSeconds(30)).until(FairPeersTest::everyRawQueueThreadParked);
             }
         }
         for (List<Integer> r : received) {
             assertThat(r).isEqualTo(expected);
         }
+    }
+
+    private static boolean everyRawQueueThreadParked() {
+        int parked = 0;
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().startsWith("raw-queue-") && thread.getState() == Thread.State.WAITING) {
+                parked++;
+            }
+        }
+        return parked == SUBSCRIBERS;
     }
 
     @SuppressWarnings("unchecked")

@@ -39,6 +39,7 @@ import io.quarkus.arc.ClientProxy;
 import io.quarkus.arc.InstanceHandle;
 import io.quarkus.runtime.BlockingOperationControl;
 import dev.signalbus.messaging.MessagingBridge;
+import dev.signalbus.model.OptionalApis;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduler;
@@ -62,6 +63,7 @@ public class SignalBusLifecycle {
 
     private static final Logger LOG = Logger.getLogger(SignalBusLifecycle.class);
     static final String CONFIG_PREFIX = "quarkus.signal-bus.";
+    private static final String OBJECT_MAPPER = "com.fasterxml.jackson.databind.ObjectMapper";
 
     // The config mapping and the failure event are looked up rather than injected: their injection points would carry
     // metadata that native images can only build through reflection.
@@ -171,7 +173,7 @@ public class SignalBusLifecycle {
                 problems.add(CONFIG_PREFIX + "topics.\"" + named.keySet().iterator().next() + "\" names a channel, but the"
                         + " application has no messaging extension: add io.quarkus:quarkus-messaging-kafka (or the extension"
                         + " of another connector), or remove the outgoing/incoming settings");
-            } else if (!jacksonPresent()) {
+            } else if (!OptionalApis.isPresent(OBJECT_MAPPER)) {
                 problems.add(CONFIG_PREFIX + "topics.\"" + named.keySet().iterator().next() + "\" names a channel, but Jackson"
                         + " is not in the application: signals cross the broker as JSON; add io.quarkus:quarkus-jackson");
             } else {
@@ -231,7 +233,8 @@ public class SignalBusLifecycle {
      * @return {@code null} if no topic names a channel
      */
     synchronized MessagingBridge bridge(SignalBusChannels channels) {
-        if (!bridgeResolved && jacksonPresent()) { // without Jackson the start fails, naming it
+        // without Jackson the start fails, naming it (create)
+        if (!bridgeResolved && OptionalApis.isPresent(OBJECT_MAPPER)) {
             bridgeResolved = true;
             this.channels = channels;
             Map<String, MessagingBridge.Channels> named = channels(ConfigProvider.getConfig().unwrap(SmallRyeConfig.class)
@@ -239,15 +242,6 @@ public class SignalBusLifecycle {
             bridge = named.isEmpty() ? null : channels.create(named);
         }
         return bridge;
-    }
-
-    private static boolean jacksonPresent() {
-        try {
-            Class.forName("com.fasterxml.jackson.databind.ObjectMapper", false, SignalBusLifecycle.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
     }
 
     private static Map<String, MessagingBridge.Channels> channels(SignalBusRuntimeConfig config) {
