@@ -15,17 +15,14 @@ import dev.signalbus.Subscribes;
 
 /**
  * Seed example 1, written once for both containers: what a {@code @Publishes("foo")} method returns reaches both
- * subscribers of "foo", each in publish order (concurrency 1). Deploy {@link #CLASSES} and call {@link #run}.
+ * subscribers of "foo", each in publish order (concurrency 1).
  */
-public final class TwoSubscribers {
+public class TwoSubscribers extends Behaviour {
 
-    /** The application classes, this one included: its checks run in the application's class loader on Quarkus. */
-    public static final Class<?>[] CLASSES = { FooPublisher.class, FooSubscribers.class, TwoSubscribers.class };
-
-    private TwoSubscribers() {
-    }
-
-    public static void run(FooPublisher publisher, FooSubscribers subscribers) {
+    @Override
+    public void run(Container app) {
+        FooPublisher publisher = app.select(FooPublisher.class);
+        FooSubscribers subscribers = app.select(FooSubscribers.class);
         for (int i = 0; i < 10; i++) {
             publisher.publish("message:" + i);
         }
