@@ -34,18 +34,25 @@ class BehavioursOnWeldTest {
     private static void run(Scenario scenario) throws Exception {
         Map<String, String> config = new HashMap<>(scenario.config());
         scenario.settings().forEach((key, value) -> config.put(PREFIX + key, value));
-        if (scenario instanceof DefinitionError error) {
-            Throwable failure = assertThrows(RuntimeException.class,
-                    () -> Cdi.boot(config, scenario.classes()).close(),
-                    () -> scenario.getClass().getName() + " must not deploy");
-            error.check(DefinitionError.messages(failure), PREFIX);
-            return;
+        // as system properties, read through MicroProfile Config, for as long as the application runs
+        config.forEach(System::setProperty);
+        Cdi.refreshConfig();
+        try {
+            if (scenario instanceof DefinitionError error) {
+                Throwable failure = assertThrows(RuntimeException.class, () -> Cdi.boot(scenario.classes()).close(),
+                        () -> scenario.getClass().getName() + " must not deploy");
+                error.check(DefinitionError.messages(failure), PREFIX);
+                return;
+            }
+            Behaviour behaviour = (Behaviour) scenario;
+            try (WeldContainer container = Cdi.boot(scenario.classes())) {
+                behaviour.run(new OnWeld(container));
+            }
+            behaviour.afterStop(OnWeld.NAME);
+        } finally {
+            config.keySet().forEach(System::clearProperty);
+            Cdi.refreshConfig();
         }
-        Behaviour behaviour = (Behaviour) scenario;
-        try (WeldContainer container = Cdi.boot(config, scenario.classes())) {
-            behaviour.run(new OnWeld(container));
-        }
-        behaviour.afterStop(OnWeld.NAME);
     }
 
     private record OnWeld(WeldContainer container) implements Container {

@@ -1,4 +1,4 @@
-package dev.signalbus.cdi;
+package dev.signalbus.behaviour;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -6,7 +6,7 @@ import java.util.Collections;
 import java.util.List;
 
 /** Measures periodic runs. */
-final class Periods {
+public final class Periods {
 
     private Periods() {
     }
@@ -15,7 +15,7 @@ final class Periods {
      * The median time between consecutive runs. A fixed-rate schedule catches up after a late run
      * (a short gap follows a long one), so single gaps say little on a busy machine; the median does.
      */
-    static Duration medianGap(List<Long> runNanos) {
+    public static Duration medianGap(List<Long> runNanos) {
         List<Long> gaps = new ArrayList<>();
         for (int i = 1; i < runNanos.size(); i++) {
             gaps.add(runNanos.get(i) - runNanos.get(i - 1));

@@ -1,4 +1,4 @@
-package dev.signalbus.cdi;
+package dev.signalbus.behaviour;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,29 +12,30 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jboss.weld.environment.se.WeldContainer;
-import org.junit.jupiter.api.Test;
-
 import dev.signalbus.SignalBus;
 import dev.signalbus.Subscribes;
 
 /**
- * A full queue makes the publisher wait up to {@code publish-timeout}, then fail with an
- * exception naming topic and subscriber; {@code topics."name".queue-capacity} sets one topic's
- * queues apart from {@code queue-capacity}.
+ * A full queue makes the publisher wait up to {@code publish-timeout}, then fail with an exception naming topic and
+ * subscriber; {@code topics."name".queue-capacity} sets one topic's queues apart from {@code queue-capacity}; nothing
+ * accepted is dropped.
  */
-class BackPressureTest {
+public class BackPressure extends Behaviour {
 
     static final CountDownLatch RELEASE = new CountDownLatch(1);
     static final AtomicInteger STARTED = new AtomicInteger();
+    static final AtomicInteger RENDERED = new AtomicInteger();
+    static final AtomicInteger PREVIEWED = new AtomicInteger();
 
-    @Test
-    void publisherGetsAnExceptionNamingTopicAndSubscriber() {
-        Map<String, String> config = Map.of(
-                "signal-bus.topics.\"thumbnails\".queue-capacity", "1",
-                "signal-bus.publish-timeout", "200ms");
-        try (WeldContainer container = Cdi.boot(config, Slow.class)) {
-            SignalBus bus = container.select(SignalBus.class).get();
+    @Override
+    public Map<String, String> settings() {
+        return Map.of("topics.\"thumbnails\".queue-capacity", "1", "publish-timeout", "200ms");
+    }
+
+    @Override
+    public void run(Container app) {
+        SignalBus bus = app.select(SignalBus.class);
+        try {
             bus.publish("thumbnails", "a.png");
             await().atMost(Duration.ofSeconds(10)).until(() -> STARTED.get() == 1);
             bus.publish("thumbnails", "b.png"); // the one free place in the queue
@@ -51,21 +52,25 @@ class BackPressureTest {
                 bus.publish("previews", i);
             }
             RELEASE.countDown();
-            assertThat(bus.awaitIdle(Duration.ofSeconds(10))).isTrue();
+            assertThat(bus.awaitIdle(Duration.ofSeconds(20))).isTrue();
+            assertThat(RENDERED).as("a.png and b.png, c.png refused").hasValue(2);
+            assertThat(PREVIEWED).hasValue(100);
         } finally {
             RELEASE.countDown();
         }
     }
 
     @ApplicationScoped
-    static class Slow {
+    public static class Slow {
         void render(@Subscribes("thumbnails") String image) throws InterruptedException {
             STARTED.incrementAndGet();
             RELEASE.await(30, TimeUnit.SECONDS);
+            RENDERED.incrementAndGet();
         }
 
         void preview(@Subscribes("previews") Integer preview) throws InterruptedException {
             RELEASE.await(30, TimeUnit.SECONDS);
+            PREVIEWED.incrementAndGet();
         }
     }
 }

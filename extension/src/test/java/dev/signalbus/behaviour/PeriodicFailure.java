@@ -1,4 +1,4 @@
-package dev.signalbus.cdi;
+package dev.signalbus.behaviour;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -11,23 +11,21 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.jboss.weld.environment.se.WeldContainer;
-import org.junit.jupiter.api.Test;
-
 import dev.signalbus.PeriodicTask;
 import dev.signalbus.SignalFailure;
 
-/** A failing periodic run is fired as a SignalFailure and the task keeps its schedule. */
-class FailingPeriodicTaskTest {
+/**
+ * A failing periodic run is fired as a {@link SignalFailure} (no topic, no signal, the target {@code Class#method})
+ * and the task keeps its schedule.
+ */
+public class PeriodicFailure extends Behaviour {
 
     static final AtomicInteger RUNS = new AtomicInteger();
     static final List<SignalFailure> FAILURES = new CopyOnWriteArrayList<>();
 
-    @Test
-    void failureIsReportedAndTheTaskRunsAgain() {
-        try (WeldContainer container = Cdi.boot(Poller.class, FailureObserver.class)) {
-            await().atMost(Duration.ofSeconds(10)).until(() -> RUNS.get() >= 3 && FAILURES.size() >= 2);
-        }
+    @Override
+    public void run(Container app) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> RUNS.get() >= 4 && FAILURES.size() >= 2);
         SignalFailure failure = FAILURES.get(0);
         assertThat(failure.topic()).isNull();
         assertThat(failure.signal()).isNull();
@@ -36,7 +34,7 @@ class FailingPeriodicTaskTest {
     }
 
     @ApplicationScoped
-    static class Poller {
+    public static class Poller {
         @PeriodicTask(every = "100ms")
         void poll() {
             int run = RUNS.incrementAndGet();
@@ -44,10 +42,7 @@ class FailingPeriodicTaskTest {
                 throw new IllegalStateException("database down (run " + run + ")");
             }
         }
-    }
 
-    @ApplicationScoped
-    static class FailureObserver {
         void onFailure(@Observes SignalFailure failure) {
             FAILURES.add(failure);
         }
