@@ -55,7 +55,9 @@ final class Mailbox {
      * the capacity, within {@link BusConfig#MAX_QUEUE_CAPACITY} (the queue is made that large).
      */
     final int beyondLimit;
-    private final SignalBusEngine engine;
+    private final MailboxHost host;
+    /** The bus's pending work, given back by deliveries: held here, not asked of the host per burst. */
+    private final Pending pending;
     private final Executor executor;
     /** The topic's metrics handle, shared by its subscribers; {@code null} without metrics. */
     final BusMetrics.Topic topicMetrics;
@@ -108,7 +110,7 @@ final class Mailbox {
     final LongAdder refusedWhileDraining = new LongAdder();
     private final AtomicBoolean beyondLogged = new AtomicBoolean();
 
-    Mailbox(SubscriberSpec spec, int capacity, SignalBusEngine engine, Executor executor,
+    Mailbox(SubscriberSpec spec, int capacity, MailboxHost host, Executor executor,
             BusMetrics.Topic topicMetrics, BusMetrics metrics, boolean watched) {
         this.spec = spec;
         this.topicMetrics = topicMetrics;
@@ -116,13 +118,14 @@ final class Mailbox {
         this.depth = this::queueDepth;
         this.metrics = metrics == null ? null : metrics.subscriber(spec.topic(), spec.target(), depth);
         this.clocked = metrics != null || watched;
-        this.tracing = engine.tracing;
-        this.receiving = engine.receives(spec.topic());
+        this.tracing = host.tracing();
+        this.receiving = host.receives(spec.topic());
         // signals received from a broker carry their receipt in the wrapper
-        this.stamped = spec.batch() || engine.stampsSignals() || engine.receives(spec.topic());
+        this.stamped = spec.batch() || host.stampsSignals() || host.receives(spec.topic());
         this.capacity = capacity;
         this.beyondLimit = capacity + Math.min(capacity, BusConfig.MAX_QUEUE_CAPACITY - capacity);
-        this.engine = engine;
+        this.host = host;
+        this.pending = host.pending();
         this.executor = executor;
         // at concurrency 1 everything goes in publish order, so every key does: no lanes needed
         this.keyed = spec.keyed() && spec.concurrency() > 1 ? new KeyedQueue(spec.key(), spec.target()) : null;
@@ -154,7 +157,7 @@ final class Mailbox {
         }
         size.decrementAndGet();
         if (reserved < 0) {
-            throw engine.stoppedException(spec.topic());
+            throw host.stoppedException(spec.topic());
         }
         return false;
     }
@@ -182,7 +185,7 @@ final class Mailbox {
      * report (the reservation was in the count it closed), and nobody delivers it.
      *
      * @param timed the signal as the publisher wrapped it once for all the topic's subscribers if
-     *        the engine {@link SignalBusEngine#stampsSignals() stamps signals}, else {@code null}
+     *        the engine {@linkplain MailboxHost#stampsSignals() stamps signals}, else {@code null}
      */
     void enqueue(Object signal, Timed timed) {
         if (keyed != null) {
@@ -198,7 +201,7 @@ final class Mailbox {
             throw new IllegalStateException("Signal Bus internal error: the queue of " + spec.target()
                     + " refused a reserved signal of topic '" + spec.topic() + "'");
         }
-        if (!spec.batch() || size.get() >= spec.batchMaxSize() || !batchTimerArmed.get() || engine.draining()) {
+        if (!spec.batch() || size.get() >= spec.batchMaxSize() || !batchTimerArmed.get() || host.draining()) {
             wake();
         }
     }
@@ -216,22 +219,22 @@ final class Mailbox {
      *         room can come and the places beyond the capacity are taken too
      */
     long awaitRoom(long deadline) {
-        if (!engine.started()) {
+        if (!host.started()) {
             throw refused(full("before the bus started (nothing is delivered until then)"));
         }
-        if (!engine.blockingAllowed.getAsBoolean()) {
+        if (!host.blockingAllowed()) {
             throw refused(full("and this thread must not block"));
         }
         if (deadline == 0) {
             // "| 1": never 0, which stands for "not set yet" (and for BEYOND)
-            deadline = (System.nanoTime() + engine.config.publishTimeout().toNanos()) | 1;
+            deadline = (System.nanoTime() + host.publishTimeout().toNanos()) | 1;
         }
         // only a delivering thread can be one that would make room elsewhere, and so be in a cycle;
         // with a publish-timeout of 0 nobody waits, and a full queue refuses as it always does
-        if (DELIVERING.get() == null || engine.config.publishTimeout().isZero()) {
+        if (DELIVERING.get() == null || host.publishTimeout().isZero()) {
             return waitForRoom(deadline, false);
         }
-        List<Mailbox> stuck = engine.roomWaits.enter(this);
+        List<Mailbox> stuck = host.roomWaits().enter(this);
         if (stuck != null) {
             return beyond(stuck);
         }
@@ -240,7 +243,7 @@ final class Mailbox {
         } catch (NoRoomCanCome e) {
             return beyond(e.stuck);
         } finally {
-            engine.roomWaits.leave();
+            host.roomWaits().leave();
         }
     }
 
@@ -303,7 +306,7 @@ final class Mailbox {
     private long waitForRoom(long deadline, boolean recheck) {
         while (true) {
             if (recheck && !hasRoom()) {
-                List<Mailbox> stuck = engine.roomWaits.stuck(this);
+                List<Mailbox> stuck = host.roomWaits().stuck(this);
                 if (stuck != null) {
                     throw new NoRoomCanCome(stuck);
                 }
@@ -312,16 +315,16 @@ final class Mailbox {
                 roomWaiters++; // before reading the size: a taker that frees a place then notifies us
                 try {
                     int reserved = size.get();
-                    if (engine.stopped() || reserved < 0) {
+                    if (host.stopped() || reserved < 0) {
                         // woken by the drain giving up: the room it made is not for us
-                        throw engine.stoppedException(spec.topic());
+                        throw host.stoppedException(spec.topic());
                     }
                     if (reserved < capacity) {
                         return deadline;
                     }
                     long remaining = deadline - System.nanoTime();
                     if (remaining <= 0) {
-                        throw refused(full("for " + engine.config.publishTimeout()));
+                        throw refused(full("for " + host.publishTimeout()));
                     }
                     try {
                         TimeUnit.NANOSECONDS.timedWait(roomLock,
@@ -342,7 +345,7 @@ final class Mailbox {
         if (topicMetrics != null) {
             topicMetrics.rejected();
         }
-        if (engine.draining()) {
+        if (host.draining()) {
             refusedWhileDraining.increment();
         }
         return refusal;
@@ -383,7 +386,7 @@ final class Mailbox {
 
     /** Makes sure a drain task runs if there is work and a free slot. */
     void wake() {
-        if (!engine.dispatching()) {
+        if (!host.dispatching()) {
             return;
         }
         int w;
@@ -402,7 +405,7 @@ final class Mailbox {
      * stay queued and the task is offered again later.
      */
     private void submit() {
-        if (!engine.dispatching()) {
+        if (!host.dispatching()) {
             // the bus has stopped: nothing more is delivered (a drain that timed out counted what is left)
             workers.decrementAndGet();
             return;
@@ -427,12 +430,12 @@ final class Mailbox {
             }
             refusal = e;
         }
-        if (engine.deliverOnFallback(new Task())) {
+        if (host.deliverOnFallback(new Task())) {
             return;
         }
         workers.decrementAndGet();
         // a signal queued after the slot was released wakes a task itself; a stopped bus retries nothing
-        if (engine.dispatching() && hasDueWork()) {
+        if (host.dispatching() && hasDueWork()) {
             retryLater(refusal);
         }
     }
@@ -537,7 +540,7 @@ final class Mailbox {
         int done = 0;
         try {
             for (int burst = 0; burst < BURST; burst++) {
-                if (!engine.dispatching()) {
+                if (!host.dispatching()) {
                     return RELEASE;
                 }
                 long now = clocked ? System.nanoTime() : 0;
@@ -587,7 +590,7 @@ final class Mailbox {
             }
         } finally {
             if (done > 0) {
-                engine.pending.done(done);
+                pending.done(done);
             }
         }
         // a full burst: the task gives its thread back and runs again only if something waits (the
@@ -639,11 +642,11 @@ final class Mailbox {
         // a waiting partial batch with no timer armed needs a task to arm one: our arming may have
         // failed on an older timer that fired just before we released the slot, finding it taken;
         // with a timer armed, its firing wakes us when the head is due
-        return !spec.batch() || size.get() >= spec.batchMaxSize() || !batchTimerArmed.get() || engine.draining();
+        return !spec.batch() || size.get() >= spec.batchMaxSize() || !batchTimerArmed.get() || host.draining();
     }
 
     private boolean due(Timed head) {
-        return engine.draining() || System.nanoTime() - head.at >= spec.batchMaxWait().toNanos();
+        return host.draining() || System.nanoTime() - head.at >= spec.batchMaxWait().toNanos();
     }
 
     /**
@@ -745,7 +748,7 @@ final class Mailbox {
                     try {
                         finished(work, n, failure, start, span, lane, receipts);
                     } finally {
-                        engine.pending.done(n);
+                        pending.done(n);
                     }
                     submit(); // resume this drain task: it still holds its slot
                 });
@@ -805,7 +808,7 @@ final class Mailbox {
                 delivered.add(n);
             } else {
                 failed.add(n);
-                engine.failures.report(spec.topic(), spec.target(), work, failure);
+                host.failures().report(spec.topic(), spec.target(), work, failure);
             }
         } finally {
             inFlight.addAndGet(-n);
@@ -829,7 +832,7 @@ final class Mailbox {
     long discard() {
         int queued = size.getAndUpdate(s -> s | DISCARDED) & ~DISCARDED;
         if (queued > 0) {
-            engine.pending.done(queued);
+            pending.done(queued);
         }
         if (roomWaiters > 0) {
             synchronized (roomLock) {
