@@ -28,33 +28,17 @@ import org.jctools.queues.atomic.unpadded.MpscChunkedAtomicUnpaddedArrayQueue;
  * allocation per signal) and grown by a chunk when it does not; only the drain task holding the one
  * slot reads it. The unpadded variant: the padded one made an idle subscriber cost 1.6 KB instead
  * of 1.1 KB, for no throughput difference measurable on two cores. With concurrency above 1, a
- * {@link ConcurrentLinkedQueue}. The bound is not the queue's: {@link #size} reserves a place
- * before every offer (all or nothing across a topic's subscribers), and the queue is made large
- * enough never to refuse a reserved signal.
- * <p>
- * A publisher whose wait for room could never end ({@link RoomWaits}: the only deliveries that
- * could make room wait for room themselves) does not wait: it may put its signal beyond the
- * capacity, up to {@link #beyondLimit} signals in all (twice the capacity), and past that it is
- * refused at once with an exception naming the subscribers of the cycle.
+ * {@link ConcurrentLinkedQueue}. The bound is not the queue's but its {@link Room}'s, which
+ * reserves a place before every offer (all or nothing across a topic's subscribers) and makes
+ * publishers wait for room; the queue is made large enough never to refuse a reserved signal.
  */
 final class Mailbox {
 
     private static final Logger LOG = Logger.getLogger(SignalBusEngine.class);
     static final int BURST = 64;
     static final int CHUNK = 128;
-    /**
-     * Set in {@link #size} by {@link #discard()}: from then on a reservation fails, and the count
-     * discard read is exactly the signals it reports, whichever side of it a publisher was.
-     */
-    private static final int DISCARDED = Integer.MIN_VALUE;
 
     final SubscriberSpec spec;
-    final int capacity;
-    /**
-     * How many signals the queue holds at most with those of publishers that could not wait: twice
-     * the capacity, within {@link BusConfig#MAX_QUEUE_CAPACITY} (the queue is made that large).
-     */
-    final int beyondLimit;
     private final MailboxHost host;
     /** The bus's pending work, given back by deliveries: held here, not asked of the host per burst. */
     private final Pending pending;
@@ -83,17 +67,12 @@ final class Mailbox {
     private final Queue<Object> queue;
     /** Lanes per key, for a subscriber with a key; else {@code null}. */
     private final KeyedQueue keyed;
-    /**
-     * Reserved places in the queue: incremented before an offer, decremented after a take; its
-     * sign bit ({@link #DISCARDED}) closes the queue after a drain that timed out.
-     */
-    private final AtomicInteger size = new AtomicInteger();
+    /** The bound: places reserved in the queue, and the publishers waiting for one. */
+    final Room room;
     /** Signals taken from the queue whose delivery has not finished. */
     private final AtomicInteger inFlight = new AtomicInteger();
     /** Drain tasks that hold one of the {@code concurrency} slots. */
     private final AtomicInteger workers = new AtomicInteger();
-    private final Object roomLock = new Object();
-    private volatile int roomWaiters;
     private final AtomicBoolean batchTimerArmed = new AtomicBoolean();
     /** A delivery task the executor refused is offered again after this delay, doubled each time. */
     static final long RETRY_FIRST_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
@@ -106,14 +85,12 @@ final class Mailbox {
 
     final LongAdder delivered = new LongAdder();
     final LongAdder failed = new LongAdder();
-    /** Publishes refused by this full queue while the bus drained: they make the drain incomplete. */
-    final LongAdder refusedWhileDraining = new LongAdder();
-    private final AtomicBoolean beyondLogged = new AtomicBoolean();
 
     Mailbox(SubscriberSpec spec, int capacity, MailboxHost host, Executor executor,
             BusMetrics.Topic topicMetrics, BusMetrics metrics, boolean watched) {
         this.spec = spec;
         this.topicMetrics = topicMetrics;
+        this.room = new Room(this, capacity, host);
         // the gauge may hold its supplier weakly: the mailbox keeps it alive as long as itself
         this.depth = this::queueDepth;
         this.metrics = metrics == null ? null : metrics.subscriber(spec.topic(), spec.target(), depth);
@@ -122,8 +99,6 @@ final class Mailbox {
         this.receiving = host.receives(spec.topic());
         // signals received from a broker carry their receipt in the wrapper
         this.stamped = spec.batch() || host.stampsSignals() || host.receives(spec.topic());
-        this.capacity = capacity;
-        this.beyondLimit = capacity + Math.min(capacity, BusConfig.MAX_QUEUE_CAPACITY - capacity);
         this.host = host;
         this.pending = host.pending();
         this.executor = executor;
@@ -142,40 +117,14 @@ final class Mailbox {
         return new MpscChunkedAtomicUnpaddedArrayQueue<>(Math.min(CHUNK, max / 2), max);
     }
 
-    /**
-     * Reserves a place if there is one; never waits.
-     *
-     * @param beyond whether the publisher may use the places beyond the capacity: only one that
-     *        {@link #awaitRoom} told that no room can come
-     * @return {@code false} if the queue is full
-     * @throws IllegalStateException if the bus stopped after a drain that timed out
-     */
+    /** {@link Room#tryReserve}. */
     boolean tryReserve(boolean beyond) {
-        int reserved = size.incrementAndGet();
-        if (reserved > 0 && reserved <= (beyond ? beyondLimit : capacity)) {
-            return true;
-        }
-        size.decrementAndGet();
-        if (reserved < 0) {
-            throw host.stoppedException(spec.topic());
-        }
-        return false;
+        return room.tryReserve(beyond);
     }
 
-    /**
-     * Gives back a place reserved for a signal that is not queued after all.
-     *
-     * @return {@code false} if a timed-out drain counted the reservation as undelivered meanwhile
-     *         (and gave back its pending unit)
-     */
+    /** {@link Room#unreserve}. */
     boolean unreserve() {
-        int before = size.getAndDecrement();
-        if (roomWaiters > 0) {
-            synchronized (roomLock) {
-                roomLock.notifyAll();
-            }
-        }
-        return before > 0;
+        return room.unreserve();
     }
 
     /**
@@ -201,177 +150,19 @@ final class Mailbox {
             throw new IllegalStateException("Signal Bus internal error: the queue of " + spec.target()
                     + " refused a reserved signal of topic '" + spec.topic() + "'");
         }
-        if (!spec.batch() || size.get() >= spec.batchMaxSize() || !batchTimerArmed.get() || host.draining()) {
+        if (!spec.batch() || room.reserved() >= spec.batchMaxSize() || !batchTimerArmed.get() || host.draining()) {
             wake();
         }
     }
 
-    /**
-     * Waits until the queue has room (without reserving it: the publisher starts its reservations
-     * over, holding no place while it waits), unless that room can never come.
-     *
-     * @param deadline the publish's deadline from an earlier wait, or 0 if this is its first
-     * @return the publish's deadline, or {@link #BEYOND} if the room cannot come (every delivery
-     *         that could make it waits for room itself, maybe this very thread): the publisher may
-     *         then reserve beyond the capacity
-     * @throws IllegalStateException if the queue stays full for {@code publish-timeout}, the
-     *         bus has not started or stopped, the thread must not block or is interrupted, or no
-     *         room can come and the places beyond the capacity are taken too
-     */
+    /** {@link Room#awaitRoom}; {@link Room#BEYOND} if no room can come. */
     long awaitRoom(long deadline) {
-        if (!host.started()) {
-            throw refused(full("before the bus started (nothing is delivered until then)"));
-        }
-        if (!host.blockingAllowed()) {
-            throw refused(full("and this thread must not block"));
-        }
-        if (deadline == 0) {
-            // "| 1": never 0, which stands for "not set yet" (and for BEYOND)
-            deadline = (System.nanoTime() + host.publishTimeout().toNanos()) | 1;
-        }
-        // only a delivering thread can be one that would make room elsewhere, and so be in a cycle;
-        // with a publish-timeout of 0 nobody waits, and a full queue refuses as it always does
-        if (DELIVERING.get() == null || host.publishTimeout().isZero()) {
-            return waitForRoom(deadline, false);
-        }
-        List<Mailbox> stuck = host.roomWaits().enter(this);
-        if (stuck != null) {
-            return beyond(stuck);
-        }
-        try {
-            return waitForRoom(deadline, true);
-        } catch (NoRoomCanCome e) {
-            return beyond(e.stuck);
-        } finally {
-            host.roomWaits().leave();
-        }
-    }
-
-    /**
-     * How often a delivering thread waiting for room looks again whether the room can come: a
-     * cycle may close through threads that were still busy elsewhere when it first looked.
-     */
-    static final long RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
-
-    /** Thrown out of {@link #waitForRoom} when a recheck finds that the room cannot come. */
-    private static final class NoRoomCanCome extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        final transient List<Mailbox> stuck;
-
-        NoRoomCanCome(List<Mailbox> stuck) {
-            super(null, null, false, false);
-            this.stuck = stuck;
-        }
+        return room.awaitRoom(deadline);
     }
 
     /** Whether a reservation would find a place now. */
     boolean hasRoom() {
-        int reserved = size.get();
-        return reserved >= 0 && reserved < capacity;
-    }
-
-    /** Returned by {@link #awaitRoom} when no room can come. */
-    static final long BEYOND = 0;
-
-    private long beyond(List<Mailbox> stuck) {
-        StringBuilder cycle = new StringBuilder();
-        for (Mailbox mailbox : stuck) {
-            cycle.append(cycle.length() == 0 ? "" : ", ").append(mailbox.spec.target()).append(" (topic '")
-                    .append(mailbox.spec.topic()).append("')");
-        }
-        if (size.get() >= beyondLimit) {
-            throw refused(new IllegalStateException("Signal Bus queue of subscriber " + spec.target() + " for topic '"
-                    + spec.topic() + "' is full (" + capacity + " signals, and " + (beyondLimit - capacity)
-                    + " more taken beyond its capacity from publishers that could not wait) and no room can come:"
-                    + " every delivery that could make room is publishing into a full queue itself, in a cycle: "
-                    + cycle + "; the signal was not published. Raise queue-capacity for the topics of the cycle,"
-                    + " or let a subscriber of the cycle publish less than it receives"));
-        }
-        if (beyondLogged.compareAndSet(false, true)) {
-            LOG.warnf("The queue of %s (topic '%s') is full (%d signals) and every delivery that could make room is"
-                    + " publishing into a full queue itself (%s): a publisher that waited would wait for nothing, so"
-                    + " its signal is queued beyond the capacity, up to %d signals in all; past that such a publish"
-                    + " is refused. Logged once.", spec.target(), spec.topic(), capacity, cycle, beyondLimit);
-        }
-        return BEYOND;
-    }
-
-    /**
-     * Waits until the queue has room or the deadline passes.
-     *
-     * @param recheck whether to look every {@link #RECHECK_NANOS} whether the room can still come
-     *        (outside {@code roomLock}: the look takes the bus-wide lock of {@link RoomWaits})
-     * @throws NoRoomCanCome when a recheck finds that it cannot
-     */
-    private long waitForRoom(long deadline, boolean recheck) {
-        while (true) {
-            if (recheck && !hasRoom()) {
-                List<Mailbox> stuck = host.roomWaits().stuck(this);
-                if (stuck != null) {
-                    throw new NoRoomCanCome(stuck);
-                }
-            }
-            synchronized (roomLock) {
-                roomWaiters++; // before reading the size: a taker that frees a place then notifies us
-                try {
-                    int reserved = size.get();
-                    if (host.stopped() || reserved < 0) {
-                        // woken by the drain giving up: the room it made is not for us
-                        throw host.stoppedException(spec.topic());
-                    }
-                    if (reserved < capacity) {
-                        return deadline;
-                    }
-                    long remaining = deadline - System.nanoTime();
-                    if (remaining <= 0) {
-                        throw refused(full("for " + host.publishTimeout()));
-                    }
-                    try {
-                        TimeUnit.NANOSECONDS.timedWait(roomLock,
-                                recheck ? Math.min(remaining, RECHECK_NANOS) : remaining);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw refused(full("and the publishing thread was interrupted"));
-                    }
-                } finally {
-                    roomWaiters--;
-                }
-            }
-        }
-    }
-
-    /** Counts a refusal while the bus drains: the drain report is then not complete. */
-    private IllegalStateException refused(IllegalStateException refusal) {
-        if (topicMetrics != null) {
-            topicMetrics.rejected();
-        }
-        if (host.draining()) {
-            refusedWhileDraining.increment();
-        }
-        return refusal;
-    }
-
-    private IllegalStateException full(String why) {
-        return new IllegalStateException("Signal Bus queue of subscriber " + spec.target() + " for topic '"
-                + spec.topic() + "' is full (" + capacity + " signals) " + why
-                + "; the signal was not published. Slow down the publisher, make the subscriber faster or"
-                + " raise its concurrency, or raise queue-capacity for this topic.");
-    }
-
-    /**
-     * Frees the places of {@code n} signals taken from the queue.
-     *
-     * @return {@code false} if a timed-out drain counted them as undelivered meanwhile: they are
-     *         not delivered then
-     */
-    private boolean taken(int n) {
-        int before = size.getAndAdd(-n);
-        if (roomWaiters > 0) {
-            synchronized (roomLock) {
-                roomLock.notifyAll();
-            }
-        }
-        return before >= 0;
+        return room.hasRoom();
     }
 
     /**
@@ -379,7 +170,7 @@ final class Mailbox {
      * task for each, and a growing pool would start a thread for each.
      */
     void wakeIfQueued() {
-        if (size.get() > 0) {
+        if (room.reserved() > 0) {
             wake();
         }
     }
@@ -471,7 +262,7 @@ final class Mailbox {
         if (delay == RETRY_FIRST_NANOS) {
             LOG.errorf(refusal, "The executor refused a delivery task of %s (topic '%s'); %d signals stay queued and"
                     + " are offered again, every %d ms at first and at most every %d s, until it takes them",
-                    spec.target(), spec.topic(), Math.max(size.get(), 0), TimeUnit.NANOSECONDS.toMillis(delay),
+                    spec.target(), spec.topic(), Math.max(room.reserved(), 0), TimeUnit.NANOSECONDS.toMillis(delay),
                     TimeUnit.NANOSECONDS.toSeconds(RETRY_MAX_NANOS));
         }
         // like the batch timer: the delay thread must not keep a stopped bus reachable
@@ -617,7 +408,7 @@ final class Mailbox {
         }
         // in flight before it leaves the count of queued ones: a drain report never misses it
         inFlight.incrementAndGet();
-        if (!taken(1)) {
+        if (!room.taken(1)) {
             inFlight.decrementAndGet();
             return null; // a timed-out drain counted it: the bus has stopped, its lane does not matter
         }
@@ -642,7 +433,7 @@ final class Mailbox {
         // a waiting partial batch with no timer armed needs a task to arm one: our arming may have
         // failed on an older timer that fired just before we released the slot, finding it taken;
         // with a timer armed, its firing wakes us when the head is due
-        return !spec.batch() || size.get() >= spec.batchMaxSize() || !batchTimerArmed.get() || host.draining();
+        return !spec.batch() || room.reserved() >= spec.batchMaxSize() || !batchTimerArmed.get() || host.draining();
     }
 
     private boolean due(Timed head) {
@@ -658,11 +449,11 @@ final class Mailbox {
         if (head == null) {
             return null;
         }
-        if (size.get() < spec.batchMaxSize() && !due(head)) {
+        if (room.reserved() < spec.batchMaxSize() && !due(head)) {
             armBatchTimer(head);
             return null;
         }
-        List<Object> batch = new ArrayList<>(Math.min(Math.max(size.get(), 1), spec.batchMaxSize()));
+        List<Object> batch = new ArrayList<>(Math.min(Math.max(room.reserved(), 1), spec.batchMaxSize()));
         Timed next;
         while (batch.size() < spec.batchMaxSize() && (next = (Timed) queue.poll()) != null) {
             batch.add(next.signal);
@@ -680,7 +471,7 @@ final class Mailbox {
             return null;
         }
         inFlight.addAndGet(batch.size());
-        if (!taken(batch.size())) {
+        if (!room.taken(batch.size())) {
             inFlight.addAndGet(-batch.size());
             return null;
         }
@@ -822,24 +613,15 @@ final class Mailbox {
     }
 
     /**
-     * After a drain that timed out (the bus is stopped): closes the queue to new reservations and
-     * wakes publishers waiting for room, who then fail. What is queued stays where it is,
-     * undelivered: reading it here could race a last drain task for the single-consumer queue.
+     * After a drain that timed out (the bus is stopped): closes the queue to new reservations
+     * ({@link Room#discard}). What is queued stays where it is, undelivered: reading it here could
+     * race a last drain task for the single-consumer queue.
      *
      * @return the signals not delivered, for the drain report: those queued (or reserved by a
      *         publisher on its way in) and those in flight
      */
     long discard() {
-        int queued = size.getAndUpdate(s -> s | DISCARDED) & ~DISCARDED;
-        if (queued > 0) {
-            pending.done(queued);
-        }
-        if (roomWaiters > 0) {
-            synchronized (roomLock) {
-                roomLock.notifyAll();
-            }
-        }
-        return (long) queued + inFlight.get();
+        return (long) room.discard() + inFlight.get();
     }
 
     /**
@@ -852,9 +634,14 @@ final class Mailbox {
         return runners.interrupt();
     }
 
+    /** Publishes refused by this full queue while the bus drained: they make the drain incomplete. */
+    long refusedWhileDraining() {
+        return room.refusedWhileDraining.sum();
+    }
+
     /** Signals waiting in the queue now (reserved places included), for the queue-depth gauge. */
     int queueDepth() {
-        return Math.max(size.get(), 0);
+        return Math.max(room.reserved(), 0);
     }
 
     /**

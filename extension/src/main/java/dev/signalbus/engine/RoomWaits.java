@@ -16,7 +16,7 @@ import java.util.Set;
  * <p>
  * Only delivering threads take part (another thread never makes room anywhere): each registers
  * before it looks, under one lock, and a waiting one looks again every
- * {@link Mailbox#RECHECK_NANOS}, so a cycle closed through a thread that was still busy when the
+ * {@link Room#RECHECK_NANOS}, so a cycle closed through a thread that was still busy when the
  * others looked is found at the next look.
  * <p>
  * Room that the executor should make is assumed to come: a slot held by a task waiting in the

@@ -403,7 +403,7 @@ public final class SignalBusEngine implements SignalBus {
                 int full = reserved;
                 reserved = 0;
                 long waited = next.awaitRoom(deadline);
-                if (waited == Mailbox.BEYOND) {
+                if (waited == Room.BEYOND) {
                     if (beyond == null) {
                         beyond = new boolean[n];
                     }
@@ -611,7 +611,7 @@ public final class SignalBusEngine implements SignalBus {
         Map<String, Long> undelivered = new LinkedHashMap<>();
         Map<String, Long> refused = new LinkedHashMap<>();
         for (Mailbox mailbox : mailboxes) {
-            long count = mailbox.refusedWhileDraining.sum();
+            long count = mailbox.refusedWhileDraining();
             if (count > 0) {
                 refused.put(mailbox.spec.topic() + " -> " + mailbox.spec.target(), count);
             }
