@@ -47,7 +47,7 @@ final class Mailbox {
     final BusMetrics.Topic topicMetrics;
     private final IntSupplier depth;
     /** This subscriber's metrics handle; {@code null} without metrics. */
-    private final BusMetrics.Subscriber metrics;
+    final BusMetrics.Subscriber metrics;
     /**
      * Whether a delivery takes a time stamp: only for metrics or a watch of stuck deliveries;
      * otherwise the delivery path reads no clock.
@@ -64,16 +64,17 @@ final class Mailbox {
     private final boolean receiving;
 
     /** Signals (or {@link Timed} ones of a batch); {@code null} for a subscriber with a key. */
-    private final Queue<Object> queue;
+    final Queue<Object> queue;
     /** Lanes per key, for a subscriber with a key; else {@code null}. */
     private final KeyedQueue keyed;
     /** The bound: places reserved in the queue, and the publishers waiting for one. */
     final Room room;
+    /** The batches of a {@code @Batch} subscriber; else {@code null}. */
+    private final Batches batches;
     /** Signals taken from the queue whose delivery has not finished. */
-    private final AtomicInteger inFlight = new AtomicInteger();
+    final AtomicInteger inFlight = new AtomicInteger();
     /** Drain tasks that hold one of the {@code concurrency} slots. */
     private final AtomicInteger workers = new AtomicInteger();
-    private final AtomicBoolean batchTimerArmed = new AtomicBoolean();
     /** A delivery task the executor refused is offered again after this delay, doubled each time. */
     static final long RETRY_FIRST_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     static final long RETRY_MAX_NANOS = TimeUnit.SECONDS.toNanos(5);
@@ -106,6 +107,7 @@ final class Mailbox {
         this.keyed = spec.keyed() && spec.concurrency() > 1 ? new KeyedQueue(spec.key(), spec.target()) : null;
         this.queue = keyed != null ? null
                 : spec.concurrency() == 1 ? singleConsumerQueue(capacity) : new ConcurrentLinkedQueue<>();
+        this.batches = spec.batch() ? new Batches(this, host) : null;
     }
 
     /** Room for {@code capacity} reserved signals and more: it must never refuse one. */
@@ -150,7 +152,7 @@ final class Mailbox {
             throw new IllegalStateException("Signal Bus internal error: the queue of " + spec.target()
                     + " refused a reserved signal of topic '" + spec.topic() + "'");
         }
-        if (!spec.batch() || room.reserved() >= spec.batchMaxSize() || !batchTimerArmed.get() || host.draining()) {
+        if (batches == null || batches.wantsTask()) {
             wake();
         }
     }
@@ -337,7 +339,7 @@ final class Mailbox {
                 long now = clocked ? System.nanoTime() : 0;
                 List<Object> contexts = tracing != null && spec.batch() ? new ArrayList<>() : null;
                 List<Receipt> batchReceipts = receiving && spec.batch() ? new ArrayList<>() : null;
-                Object work = spec.batch() ? takeBatch(now, contexts, batchReceipts) : take(now);
+                Object work = spec.batch() ? batches.take(now, contexts, batchReceipts) : take(now);
                 if (work == null) {
                     return RELEASE;
                 }
@@ -433,76 +435,7 @@ final class Mailbox {
         // a waiting partial batch with no timer armed needs a task to arm one: our arming may have
         // failed on an older timer that fired just before we released the slot, finding it taken;
         // with a timer armed, its firing wakes us when the head is due
-        return !spec.batch() || room.reserved() >= spec.batchMaxSize() || !batchTimerArmed.get() || host.draining();
-    }
-
-    private boolean due(Timed head) {
-        return host.draining() || System.nanoTime() - head.at >= spec.batchMaxWait().toNanos();
-    }
-
-    /**
-     * @param now the delivery's start if {@link #clocked}
-     * @param contexts receives the signals' captured contexts if traced, else {@code null}
-     */
-    private List<Object> takeBatch(long now, List<Object> contexts, List<Receipt> receipts) {
-        Timed head = (Timed) queue.peek();
-        if (head == null) {
-            return null;
-        }
-        if (room.reserved() < spec.batchMaxSize() && !due(head)) {
-            armBatchTimer(head);
-            return null;
-        }
-        List<Object> batch = new ArrayList<>(Math.min(Math.max(room.reserved(), 1), spec.batchMaxSize()));
-        Timed next;
-        while (batch.size() < spec.batchMaxSize() && (next = (Timed) queue.poll()) != null) {
-            batch.add(next.signal);
-            if (contexts != null) {
-                contexts.add(next.context);
-            }
-            if (receipts != null && next.receipt != null) {
-                receipts.add(next.receipt);
-            }
-            if (metrics != null) {
-                metrics.queued(Math.max(0, now - next.at));
-            }
-        }
-        if (batch.isEmpty()) {
-            return null;
-        }
-        inFlight.addAndGet(batch.size());
-        if (!room.taken(batch.size())) {
-            inFlight.addAndGet(-batch.size());
-            return null;
-        }
-        return batch;
-    }
-
-    private void armBatchTimer(Timed head) {
-        if (batchTimerArmed.compareAndSet(false, true)) {
-            long wait = Math.max(0, spec.batchMaxWait().toNanos() - (System.nanoTime() - head.at));
-            // the JDK's delay thread keeps the task until it is due, which may be long after the bus
-            // stopped (a drain delivers partial batches at once): the task must not keep this
-            // mailbox alive, nor through it the engine, the invokers and the whole application
-            WeakReference<Mailbox> mailbox = new WeakReference<>(this);
-            try {
-                CompletableFuture.delayedExecutor(wait, TimeUnit.NANOSECONDS).execute(() -> batchTimerFired(mailbox));
-            } catch (RuntimeException | Error e) {
-                // not even the JDK's delay thread could start: the batch goes at the next publish
-                // that fills it, or at the drain
-                batchTimerArmed.set(false);
-                LOG.errorf(e, "Signal Bus could not arm the maxWait timer of %s (topic '%s')", spec.target(),
-                        spec.topic());
-            }
-        }
-    }
-
-    private static void batchTimerFired(WeakReference<Mailbox> reference) {
-        Mailbox mailbox = reference.get();
-        if (mailbox != null) {
-            mailbox.batchTimerArmed.set(false);
-            mailbox.wake();
-        }
+        return batches == null || batches.wantsTask();
     }
 
     /**
