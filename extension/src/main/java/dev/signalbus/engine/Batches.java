@@ -116,7 +116,7 @@ final class Batches {
         Batches batches = reference.get();
         if (batches != null) {
             batches.timerArmed.set(false);
-            batches.mailbox.wake();
+            batches.mailbox.dispatch.wake();
         }
     }
 }

@@ -153,7 +153,7 @@ final class Room {
         }
         // only a delivering thread can be one that would make room elsewhere, and so be in a cycle;
         // with a publish-timeout of 0 nobody waits, and a full queue refuses as it always does
-        if (Mailbox.DELIVERING.get() == null || host.publishTimeout().isZero()) {
+        if (Dispatch.DELIVERING.get() == null || host.publishTimeout().isZero()) {
             return waitForRoom(deadline, false);
         }
         List<Mailbox> stuck = host.roomWaits().enter(mailbox);
