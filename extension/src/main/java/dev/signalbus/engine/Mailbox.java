@@ -92,29 +92,9 @@ final class Mailbox {
         return new MpscChunkedAtomicUnpaddedArrayQueue<>(Math.min(CHUNK, max / 2), max);
     }
 
-    /** {@link Room#tryReserve}. */
-    boolean tryReserve(boolean beyond) {
-        return room.tryReserve(beyond);
-    }
-
-    /** {@link Room#unreserve}. */
-    boolean unreserve() {
-        return room.unreserve();
-    }
-
-    /** {@link Room#awaitRoom}; {@link Room#BEYOND} if no room can come. */
-    long awaitRoom(long deadline) {
-        return room.awaitRoom(deadline);
-    }
-
-    /** Whether a reservation would find a place now. */
-    boolean hasRoom() {
-        return room.hasRoom();
-    }
-
     /**
-     * Queues a signal into a place reserved with {@link #tryReserve(boolean)}; the publisher has registered
-     * its unit of pending work, which the delivery (or the discard) gives back. Never fails: if the
+     * Queues a signal into a place reserved with {@link Room#tryReserve(boolean)}; the publisher has
+     * registered its unit of pending work, which the delivery (or the discard) gives back. Never fails: if the
      * drain timed out since the reservation, {@link #discard()} has counted this signal in its
      * report (the reservation was in the count it closed), and nobody delivers it.
      *
@@ -212,34 +192,9 @@ final class Mailbox {
         return (long) room.discard() + inFlight.get();
     }
 
-    /** {@link Dispatch#interruptRunning}, after a drain that timed out. */
-    int interruptRunning() {
-        return dispatch.interruptRunning();
-    }
-
-    /** Publishes refused by this full queue while the bus drained: they make the drain incomplete. */
-    long refusedWhileDraining() {
-        return room.refusedWhileDraining.sum();
-    }
-
     /** Signals waiting in the queue now (reserved places included), for the queue-depth gauge. */
     int queueDepth() {
         return Math.max(room.reserved(), 0);
-    }
-
-    /** {@link Dispatch#runningSince}, for a watch of stuck deliveries. */
-    long runningSince() {
-        return dispatch.runningSince();
-    }
-
-    /** {@link Dispatch#runnerThreads}, for {@link RoomWaits}. */
-    Thread[] runnerThreads() {
-        return dispatch.runnerThreads();
-    }
-
-    /** {@link Dispatch#workerCount}, for {@link RoomWaits}. */
-    int workerCount() {
-        return dispatch.workerCount();
     }
 
     /**

@@ -71,15 +71,15 @@ final class RoomWaits {
         if (!visited.add(mailbox)) {
             return false;
         }
-        Thread[] runners = mailbox.runnerThreads();
-        int workers = mailbox.workerCount();
+        Thread[] runners = mailbox.dispatch.runnerThreads();
+        int workers = mailbox.dispatch.workerCount();
         if (workers < mailbox.spec.concurrency() || workers > runners.length) {
             return true;
         }
         for (Thread runner : runners) {
             Mailbox awaited = waiting.get(runner);
             // not waiting; or woken with room but not yet gone; or waiting for room that can come
-            if (awaited == null || awaited.hasRoom() || canMakeRoom(awaited, visited)) {
+            if (awaited == null || awaited.room.hasRoom() || canMakeRoom(awaited, visited)) {
                 return true;
             }
         }

@@ -395,14 +395,14 @@ public final class SignalBusEngine implements SignalBus {
         try {
             while (reserved < n) {
                 Mailbox next = subscribers[reserved];
-                if (next.tryReserve(beyond != null && beyond[reserved])) {
+                if (next.room.tryReserve(beyond != null && beyond[reserved])) {
                     reserved++;
                     continue;
                 }
                 counted += unreserve(subscribers, reserved);
                 int full = reserved;
                 reserved = 0;
-                long waited = next.awaitRoom(deadline);
+                long waited = next.room.awaitRoom(deadline);
                 if (waited == Room.BEYOND) {
                     if (beyond == null) {
                         beyond = new boolean[n];
@@ -427,7 +427,7 @@ public final class SignalBusEngine implements SignalBus {
                 // only if an enqueue failed, which it does not short of an internal error
                 int giveBack = 0;
                 for (int i = queued; i < n; i++) {
-                    if (subscribers[i].unreserve()) {
+                    if (subscribers[i].room.unreserve()) {
                         giveBack++;
                     }
                 }
@@ -444,7 +444,7 @@ public final class SignalBusEngine implements SignalBus {
     private static int unreserve(Mailbox[] subscribers, int count) {
         int counted = 0;
         for (int i = 0; i < count; i++) {
-            if (!subscribers[i].unreserve()) {
+            if (!subscribers[i].room.unreserve()) {
                 counted++;
             }
         }
@@ -611,7 +611,7 @@ public final class SignalBusEngine implements SignalBus {
         Map<String, Long> undelivered = new LinkedHashMap<>();
         Map<String, Long> refused = new LinkedHashMap<>();
         for (Mailbox mailbox : mailboxes) {
-            long count = mailbox.refusedWhileDraining();
+            long count = mailbox.room.refusedWhileDraining.sum();
             if (count > 0) {
                 refused.put(mailbox.spec.topic() + " -> " + mailbox.spec.target(), count);
             }
@@ -636,7 +636,7 @@ public final class SignalBusEngine implements SignalBus {
             // bus does not own (Quarkus would wait for them), so they are interrupted here
             int interrupted = 0;
             for (Mailbox mailbox : mailboxes) {
-                interrupted += mailbox.interruptRunning();
+                interrupted += mailbox.dispatch.interruptRunning();
             }
             for (Periodic periodic : periodics) {
                 interrupted += periodic.interruptRunning();
@@ -762,7 +762,7 @@ public final class SignalBusEngine implements SignalBus {
         long threshold = config.stuckDeliveryThreshold().toNanos();
         List<String> stuck = new ArrayList<>();
         for (Mailbox mailbox : mailboxes) {
-            long since = mailbox.runningSince();
+            long since = mailbox.dispatch.runningSince();
             if (since != 0 && now - since > threshold) {
                 stuck.add(mailbox.spec.target() + " (topic '" + mailbox.spec.topic() + "') for "
                         + Duration.ofNanos(now - since).withNanos(0));
