@@ -4,11 +4,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** A periodic task: never overlaps itself, reports failures, starts no run once the drain began. */
+/**
+ * A periodic task: never overlaps itself, reports failures, starts no run once the drain began. It
+ * sees the bus through {@link PeriodicHost} only.
+ */
 final class Periodic implements Runnable {
 
     final PeriodicSpec spec;
-    private final SignalBusEngine engine;
+    private final PeriodicHost host;
     /** {@code null} without metrics. */
     private final BusMetrics.Periodic metrics;
     private final AtomicBoolean running = new AtomicBoolean();
@@ -21,9 +24,9 @@ final class Periodic implements Runnable {
     /** Wall-clock start of the last run ({@link System#currentTimeMillis()}), 0 before the first; for the Dev UI. */
     private volatile long lastRunMillis;
 
-    Periodic(PeriodicSpec spec, SignalBusEngine engine, BusMetrics metrics) {
+    Periodic(PeriodicSpec spec, PeriodicHost host, BusMetrics metrics) {
         this.spec = spec;
-        this.engine = engine;
+        this.host = host;
         this.metrics = metrics == null ? null : metrics.periodic(spec.target());
     }
 
@@ -62,13 +65,14 @@ final class Periodic implements Runnable {
         started = true;
         lastStart = now;
         lastRunMillis = System.currentTimeMillis();
-        engine.pending.increment();
-        if (!engine.running()) {
+        host.pending().increment();
+        if (!host.running()) {
             finish(null, false, null);
             return;
         }
         Object result;
-        BusTracing.Traced span = engine.tracing == null ? null : engine.tracing.run(spec.target());
+        BusTracing tracing = host.tracing();
+        BusTracing.Traced span = tracing == null ? null : tracing.run(spec.target());
         Runners.Slot runner = runners.enter(Thread.currentThread());
         runner.since = now;
         try {
@@ -118,11 +122,11 @@ final class Periodic implements Runnable {
         }
         try {
             if (failure != null) {
-                engine.failures.report(null, spec.target(), null, failure);
+                host.failures().report(null, spec.target(), null, failure);
             }
         } finally {
             running.set(false);
-            engine.pending.decrement();
+            host.pending().decrement();
         }
     }
 }

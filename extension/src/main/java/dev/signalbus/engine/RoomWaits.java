@@ -16,7 +16,7 @@ import java.util.Set;
  * <p>
  * Only delivering threads take part (another thread never makes room anywhere): each registers
  * before it looks, under one lock, and a waiting one looks again every
- * {@link Mailbox#RECHECK_NANOS}, so a cycle closed through a thread that was still busy when the
+ * {@link Room#RECHECK_NANOS}, so a cycle closed through a thread that was still busy when the
  * others looked is found at the next look.
  * <p>
  * Room that the executor should make is assumed to come: a slot held by a task waiting in the
@@ -71,15 +71,15 @@ final class RoomWaits {
         if (!visited.add(mailbox)) {
             return false;
         }
-        Thread[] runners = mailbox.runnerThreads();
-        int workers = mailbox.workerCount();
+        Thread[] runners = mailbox.dispatch.runnerThreads();
+        int workers = mailbox.dispatch.workerCount();
         if (workers < mailbox.spec.concurrency() || workers > runners.length) {
             return true;
         }
         for (Thread runner : runners) {
             Mailbox awaited = waiting.get(runner);
             // not waiting; or woken with room but not yet gone; or waiting for room that can come
-            if (awaited == null || awaited.hasRoom() || canMakeRoom(awaited, visited)) {
+            if (awaited == null || awaited.room.hasRoom() || canMakeRoom(awaited, visited)) {
                 return true;
             }
         }

@@ -58,11 +58,13 @@ public final class SignalBusEngine implements SignalBus {
     private static final int DRAINING = 2;
     private static final int STOPPED = 3;
 
-    final BusConfig config;
-    final BooleanSupplier blockingAllowed;
-    final Failures failures;
+    private final BusConfig config;
+    private final BooleanSupplier blockingAllowed;
+    private final Failures failures;
     final Pending pending = new Pending();
-    final RoomWaits roomWaits = new RoomWaits();
+    private final RoomWaits roomWaits = new RoomWaits();
+    /** What the mailboxes and periodic tasks see of this engine. */
+    private final Host host = new Host();
     /**
      * The most topic names counted one by one as unrouted; signals to further topics without
      * subscribers are counted together: topics named at run time ({@link #publish}) must not grow
@@ -87,7 +89,7 @@ public final class SignalBusEngine implements SignalBus {
     /** {@code null} without metrics: then no call site measures anything. */
     private final BusMetrics metrics;
     /** {@code null} without tracing: then nothing travels with a signal. */
-    final BusTracing tracing;
+    private final BusTracing tracing;
     /** Whether deliveries record their start, for {@link #stuckDeliveries()}. */
     private final boolean watched;
     /** Results of async publishers not yet completed. */
@@ -124,7 +126,7 @@ public final class SignalBusEngine implements SignalBus {
         for (SubscriberSpec spec : builder.subscribers) {
             BusMetrics.Topic topic = metrics == null ? null
                     : topicMetrics.computeIfAbsent(spec.topic(), metrics::topic);
-            Mailbox mailbox = new Mailbox(spec, config.queueCapacity(spec.topic()), this, builder.executor, topic,
+            Mailbox mailbox = new Mailbox(spec, config.queueCapacity(spec.topic()), host, builder.executor, topic,
                     metrics, watched);
             (builder.outgoing.contains(spec) ? sinks : byTopic).computeIfAbsent(spec.topic(), t -> new ArrayList<>())
                     .add(mailbox);
@@ -157,7 +159,7 @@ public final class SignalBusEngine implements SignalBus {
         this.mailboxes = List.copyOf(all);
         List<Periodic> periodics = new ArrayList<>();
         for (PeriodicSpec spec : builder.periodics) {
-            periodics.add(new Periodic(spec, this, metrics));
+            periodics.add(new Periodic(spec, host, metrics));
         }
         this.periodics = List.copyOf(periodics);
     }
@@ -338,11 +340,6 @@ public final class SignalBusEngine implements SignalBus {
         failures.reportPassOn(topic, target, signal, failure);
     }
 
-    /** Whether {@code topic}'s signals also come from a broker (then its queues carry receipts). */
-    boolean receives(String topic) {
-        return incoming.contains(topic);
-    }
-
     /**
      * The class a signal received from a broker for {@code topic} is read into: the most specific
      * of its local subscribers' signal types, the one every other accepts.
@@ -398,15 +395,15 @@ public final class SignalBusEngine implements SignalBus {
         try {
             while (reserved < n) {
                 Mailbox next = subscribers[reserved];
-                if (next.tryReserve(beyond != null && beyond[reserved])) {
+                if (next.room.tryReserve(beyond != null && beyond[reserved])) {
                     reserved++;
                     continue;
                 }
                 counted += unreserve(subscribers, reserved);
                 int full = reserved;
                 reserved = 0;
-                long waited = next.awaitRoom(deadline);
-                if (waited == Mailbox.BEYOND) {
+                long waited = next.room.awaitRoom(deadline);
+                if (waited == Room.BEYOND) {
                     if (beyond == null) {
                         beyond = new boolean[n];
                     }
@@ -430,7 +427,7 @@ public final class SignalBusEngine implements SignalBus {
                 // only if an enqueue failed, which it does not short of an internal error
                 int giveBack = 0;
                 for (int i = queued; i < n; i++) {
-                    if (subscribers[i].unreserve()) {
+                    if (subscribers[i].room.unreserve()) {
                         giveBack++;
                     }
                 }
@@ -447,7 +444,7 @@ public final class SignalBusEngine implements SignalBus {
     private static int unreserve(Mailbox[] subscribers, int count) {
         int counted = 0;
         for (int i = 0; i < count; i++) {
-            if (!subscribers[i].unreserve()) {
+            if (!subscribers[i].room.unreserve()) {
                 counted++;
             }
         }
@@ -537,7 +534,7 @@ public final class SignalBusEngine implements SignalBus {
         }
     }
 
-    IllegalStateException stoppedException(String topic) {
+    private IllegalStateException stoppedException(String topic) {
         return new IllegalStateException("Signal Bus has stopped (the application is shutting down): "
                 + "cannot publish to topic '" + topic + "'");
     }
@@ -614,7 +611,7 @@ public final class SignalBusEngine implements SignalBus {
         Map<String, Long> undelivered = new LinkedHashMap<>();
         Map<String, Long> refused = new LinkedHashMap<>();
         for (Mailbox mailbox : mailboxes) {
-            long count = mailbox.refusedWhileDraining.sum();
+            long count = mailbox.room.refusedWhileDraining.sum();
             if (count > 0) {
                 refused.put(mailbox.spec.topic() + " -> " + mailbox.spec.target(), count);
             }
@@ -639,7 +636,7 @@ public final class SignalBusEngine implements SignalBus {
             // bus does not own (Quarkus would wait for them), so they are interrupted here
             int interrupted = 0;
             for (Mailbox mailbox : mailboxes) {
-                interrupted += mailbox.interruptRunning();
+                interrupted += mailbox.dispatch.interruptRunning();
             }
             for (Periodic periodic : periodics) {
                 interrupted += periodic.interruptRunning();
@@ -692,13 +689,8 @@ public final class SignalBusEngine implements SignalBus {
         }
     }
 
-    /**
-     * Runs a delivery task the executor refused on the bus's own drain thread, if the bus is
-     * draining: the drain must not stop because the container stopped lending threads first.
-     *
-     * @return {@code false} if the bus is not draining (the caller reports the refusal)
-     */
-    boolean deliverOnFallback(Runnable task) {
+    /** {@link MailboxHost#deliverOnFallback}: the drain thread per slot, made when first needed. */
+    private boolean deliverOnFallback(Runnable task) {
         ExecutorService fallback;
         synchronized (this) {
             if (state != DRAINING) {
@@ -733,14 +725,6 @@ public final class SignalBusEngine implements SignalBus {
         } catch (RuntimeException | Error e) {
             return false; // the drain has just ended, or no thread could be started
         }
-    }
-
-    /**
-     * Whether publishers wrap each signal with its publish time and trace context (for metrics or
-     * tracing): then every subscriber's queue holds {@link Mailbox.Timed} entries.
-     */
-    boolean stampsSignals() {
-        return metrics != null || tracing != null;
     }
 
     /** Where the bus is in its life, for a readiness check. */
@@ -778,7 +762,7 @@ public final class SignalBusEngine implements SignalBus {
         long threshold = config.stuckDeliveryThreshold().toNanos();
         List<String> stuck = new ArrayList<>();
         for (Mailbox mailbox : mailboxes) {
-            long since = mailbox.runningSince();
+            long since = mailbox.dispatch.runningSince();
             if (since != 0 && now - since > threshold) {
                 stuck.add(mailbox.spec.target() + " (topic '" + mailbox.spec.topic() + "') for "
                         + Duration.ofNanos(now - since).withNanos(0));
@@ -870,25 +854,91 @@ public final class SignalBusEngine implements SignalBus {
         return result;
     }
 
-    boolean started() {
-        return state != NEW;
-    }
-
-    boolean dispatching() {
-        int s = state;
-        return s == RUNNING || s == DRAINING;
-    }
-
     boolean draining() {
         return state == DRAINING;
     }
 
-    boolean stopped() {
-        return state == STOPPED;
-    }
+    /**
+     * The narrow view of this engine that its mailboxes and periodic tasks hold: where the bus is
+     * in its life and what they share, never the engine itself.
+     */
+    private final class Host implements MailboxHost, PeriodicHost {
 
-    boolean running() {
-        return state == RUNNING;
+        @Override
+        public boolean started() {
+            return state != NEW;
+        }
+
+        @Override
+        public boolean dispatching() {
+            int s = state;
+            return s == RUNNING || s == DRAINING;
+        }
+
+        @Override
+        public boolean draining() {
+            return SignalBusEngine.this.draining();
+        }
+
+        @Override
+        public boolean stopped() {
+            return state == STOPPED;
+        }
+
+        @Override
+        public boolean running() {
+            return state == RUNNING;
+        }
+
+        @Override
+        public IllegalStateException stoppedException(String topic) {
+            return SignalBusEngine.this.stoppedException(topic);
+        }
+
+        @Override
+        public Duration publishTimeout() {
+            return config.publishTimeout();
+        }
+
+        @Override
+        public boolean blockingAllowed() {
+            return blockingAllowed.getAsBoolean();
+        }
+
+        @Override
+        public Pending pending() {
+            return pending;
+        }
+
+        @Override
+        public RoomWaits roomWaits() {
+            return roomWaits;
+        }
+
+        @Override
+        public Failures failures() {
+            return failures;
+        }
+
+        @Override
+        public BusTracing tracing() {
+            return tracing;
+        }
+
+        @Override
+        public boolean receives(String topic) {
+            return incoming.contains(topic);
+        }
+
+        @Override
+        public boolean stampsSignals() {
+            return metrics != null || tracing != null;
+        }
+
+        @Override
+        public boolean deliverOnFallback(Runnable task) {
+            return SignalBusEngine.this.deliverOnFallback(task);
+        }
     }
 
     /** Builds an engine. Every setter is optional except the executor. */
