@@ -21,18 +21,14 @@ import dev.signalbus.Subscribes;
 /**
  * Seed example 2, written once for both containers: a subscriber's other parameter comes from a
  * {@code @Produces @Named} method, called for every delivery, and the {@code @Dependent} instance is destroyed after
- * each call, before the next delivery. Deploy {@link #CLASSES} and call {@link #run}.
+ * each call, before the next delivery.
  */
-public final class NamedProducer {
+public class NamedProducer extends Behaviour {
 
-    /** The application classes, this one included: its checks run in the application's class loader on Quarkus. */
-    public static final Class<?>[] CLASSES = { GreetingPublisher.class, NameFactory.class, GreetingPrinter.class,
-            Events.class, Name.class, NamedProducer.class };
-
-    private NamedProducer() {
-    }
-
-    public static void run(GreetingPublisher publisher, Events events) {
+    @Override
+    public void run(Container app) {
+        GreetingPublisher publisher = app.select(GreetingPublisher.class);
+        Events events = app.select(Events.class);
         publisher.generateGreeting("hello");
         publisher.generateGreeting("hi");
 

@@ -12,7 +12,9 @@ import java.util.Map;
  * {@code dev.signalbus.quarkus.deployment.test.behaviour}. A scenario is either a {@link Behaviour} (the
  * application starts, runs, stops) or a {@link DefinitionError} (it must not start). See docs/architecture.md.
  * <p>
- * A scenario class has a public no-argument constructor; its beans are its nested classes.
+ * A scenario class has a public no-argument constructor; its beans are its nested classes. A helper that scenarios
+ * share (like {@link Periods}) is a class of its own that uses JDK and Signal Bus API types only: on Quarkus it is
+ * loaded outside the application, where {@link Container} or another scenario is not the application's.
  */
 public abstract class Scenario {
 

@@ -17,7 +17,13 @@ import org.junit.jupiter.api.Test;
 import dev.signalbus.Publishes;
 import dev.signalbus.Subscribes;
 
-/** Signals published at application startup, before the bus starts, are kept and delivered once it starts. */
+/**
+ * Signals published at application startup, before the bus starts, are kept and delivered once it starts: on the
+ * portable extension from an {@code @Initialized(ApplicationScoped.class)} observer. The startup events differ per
+ * container (Quarkus fires {@code @Initialized(ApplicationScoped.class)} at static init, before the bus can exist;
+ * its applications publish from {@code StartupEvent}), so each container tests its own:
+ * {@code deployment/.../StartupPublishTest} on Quarkus.
+ */
 class PublishedBeforeStartTest {
 
     static final List<String> RECEIVED = new CopyOnWriteArrayList<>();

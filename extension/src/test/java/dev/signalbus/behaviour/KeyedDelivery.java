@@ -15,20 +15,16 @@ import dev.signalbus.SignalBus;
 import dev.signalbus.Subscribes;
 
 /**
- * The per-key order behaviour, written once for both containers (Weld SE: {@code cdi.KeyedSubscriberTest}; Quarkus:
- * {@code deployment.test.KeyedSubscriberTest}): 1,000 keys of 100 signals at concurrency 8, each customer's signals
+ * The per-key order behaviour, written once for both containers : 1,000 keys of 100 signals at concurrency 8, each customer's signals
  * published back to back (a subscriber without the key would reorder them), arrive per key in publish order, never
  * two of one key at once, at most 8 at once; keys are read from a record component, a getter (a boxed primitive) and
- * a public field. Add {@link #CLASSES} to the application and call {@link #run}. Needs {@code queue-capacity} of
- * 100000.
+ * a public field. With {@code queue-capacity} 100000.
  */
-public final class KeyedScenario {
+public class KeyedDelivery extends Behaviour {
 
-    /** The application classes of the scenario. */
-    public static final Class<?>[] CLASSES = { Receivers.class, Ordering.class, Order.class, Shipment.class,
-            Parcel.class, KeyedScenario.class };
-
-    private KeyedScenario() {
+    @Override
+    public Map<String, String> settings() {
+        return Map.of("queue-capacity", "100000");
     }
 
     public record Order(String customerId, int seq) {
@@ -59,7 +55,10 @@ public final class KeyedScenario {
     }
 
     /** Publishes the workload, waits for it, and checks every delivery. */
-    public static void run(SignalBus bus, Receivers receivers) {
+    @Override
+    public void run(Container app) {
+        SignalBus bus = app.select(SignalBus.class);
+        Receivers receivers = app.select(Receivers.class);
         for (int customer = 0; customer < 1000; customer++) {
             for (int seq = 0; seq < 100; seq++) {
                 bus.publish("orders", new Order("customer-" + customer, seq));
