@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +38,7 @@ import dev.signalbus.SignalBus;
 import dev.signalbus.model.KeyAccessor;
 import dev.signalbus.model.MethodModel;
 import dev.signalbus.model.TopicGraph;
+import dev.signalbus.quarkus.deployment.DiscoveredMethodsBuildItem.BeanMethod;
 import dev.signalbus.quarkus.runtime.ExecutionModel;
 import dev.signalbus.quarkus.runtime.Invokers;
 import dev.signalbus.quarkus.runtime.PeriodicDefinition;
@@ -88,8 +88,12 @@ import io.quarkus.runtime.metrics.MetricsFactory;
 import io.quarkus.scheduler.deployment.ForceStartSchedulerBuildItem;
 
 /**
- * Finds the Signal Bus methods of the application at build time, validates them with the shared {@link TopicGraph},
- * creates an ArC invoker for each subscriber and periodic task, and records the bus.
+ * The Signal Bus at build time, in steps connected by build items: {@link #discover} finds the methods of the beans
+ * ({@link DiscoveredMethodsBuildItem}), {@link #validate} checks them with the shared {@link TopicGraph} (a
+ * {@link ValidTopicGraphBuildItem}, or a {@link SignalBusProblemsBuildItem} that {@link #reportProblems} reports in one
+ * failure), {@link #invokers} creates an ArC invoker for each subscriber and periodic task
+ * ({@link SubscriberMethodBuildItem}, {@link PeriodicMethodBuildItem}), and {@link #bus} generates
+ * {@code Invokers_Generated} and records the bus.
  */
 class SignalBusProcessor {
 
@@ -147,27 +151,52 @@ class SignalBusProcessor {
         }
     }
 
+    /** Discovery: the Signal Bus methods of the beans, and the classes whose annotations the bus cannot use. */
     @BuildStep
-    void collect(BeanRegistrationPhaseBuildItem registration, BeanArchiveIndexBuildItem beanArchiveIndex,
-            CombinedIndexBuildItem combinedIndex, InvokerFactoryBuildItem invokerFactory,
-            BuildProducer<SubscriberMethodBuildItem> subscribers, BuildProducer<PeriodicMethodBuildItem> periodics,
-            BuildProducer<SignalBusProblemsBuildItem> problemsItem) {
+    void discover(BeanRegistrationPhaseBuildItem registration, BeanArchiveIndexBuildItem beanArchiveIndex,
+            BuildProducer<DiscoveredMethodsBuildItem> discovered) {
         IndexView index = beanArchiveIndex.getIndex();
-        Set<String> problems = new LinkedHashSet<>();
-        Set<DotName> declaringClasses = declaringClasses(index, problems);
-        if (declaringClasses.isEmpty() && problems.isEmpty()) {
+        List<DotName> publishesOnClass = new ArrayList<>();
+        Set<DotName> declaringClasses = declaringClasses(index, publishesOnClass);
+        if (declaringClasses.isEmpty() && publishesOnClass.isEmpty()) {
             return;
         }
-
         Map<MethodModel, BeanMethod> methods = new HashMap<>();
         Set<DotName> classesOfBeans = new HashSet<>();
         for (BeanInfo bean : registration.getContext().beans().classBeans()) {
             collectMethods(bean, index, declaringClasses, classesOfBeans, methods);
         }
+        List<ClassInfo> notBeans = new ArrayList<>();
         for (DotName declaringClass : declaringClasses) {
-            if (!classesOfBeans.contains(declaringClass)) {
-                notABean(index.getClassByName(declaringClass), problems);
+            ClassInfo info = index.getClassByName(declaringClass);
+            // an abstract class without bean subclasses, or an interface, has nothing to call
+            if (!classesOfBeans.contains(declaringClass) && info != null && !info.isInterface() && !info.isAbstract()) {
+                notBeans.add(info);
             }
+        }
+        discovered.produce(new DiscoveredMethodsBuildItem(methods, publishesOnClass, notBeans));
+    }
+
+    /**
+     * Validation: the topic graph and what only the Quarkus build knows (execution models, key accessors in the
+     * index). Every problem goes into one {@link SignalBusProblemsBuildItem}, reported by {@link #reportProblems};
+     * without problems, the graph goes on to {@link #invokers}.
+     */
+    @BuildStep
+    void validate(Optional<DiscoveredMethodsBuildItem> discovered, BeanRegistrationPhaseBuildItem registration,
+            CombinedIndexBuildItem combinedIndex, BuildProducer<ValidTopicGraphBuildItem> valid,
+            BuildProducer<SignalBusProblemsBuildItem> problemsItem) {
+        if (discovered.isEmpty()) {
+            return;
+        }
+        Map<MethodModel, BeanMethod> methods = discovered.get().methods;
+        Set<String> problems = new LinkedHashSet<>();
+        for (DotName annotatedClass : discovered.get().publishesOnClass) {
+            problems.add(annotatedClass + ": @Publishes on a class is not supported; put it on the methods whose "
+                    + "return value is the signal");
+        }
+        for (ClassInfo notBean : discovered.get().notBeans) {
+            notABean(notBean, problems);
         }
 
         TopicGraph graph = TopicGraph.of(methods.keySet(), JandexModels.hierarchy(combinedIndex.getComputingIndex()),
@@ -183,7 +212,7 @@ class SignalBusProcessor {
             LOG.warn(warning);
         }
 
-        Map<TopicGraph.Subscriber, ExecutionModel> subscriberModels = new LinkedHashMap<>();
+        Map<MethodModel, ExecutionModel> executionModels = new HashMap<>();
         for (TopicGraph.Subscriber subscriber : graph.subscribers()) {
             if (subscriber.key() == KeyAccessor.UNKNOWN) {
                 // the key is read by generated code: its accessor must be known now
@@ -192,13 +221,12 @@ class SignalBusProcessor {
                         + "accessor cannot be found at build time; add the type's archive to the index (e.g. "
                         + "quarkus.index-dependency) or key on a type of the application");
             }
-            subscriberModels.put(subscriber,
-                    executionModel(methods.get(subscriber.method()).method, subscriber.method(), problems));
+            executionModels.put(subscriber.method(),
+                    executionModel(methods.get(subscriber.method()).method(), subscriber.method(), problems));
         }
-        Map<TopicGraph.Periodic, ExecutionModel> periodicModels = new LinkedHashMap<>();
         for (TopicGraph.Periodic periodic : graph.periodics()) {
-            periodicModels.put(periodic,
-                    executionModel(methods.get(periodic.method()).method, periodic.method(), problems));
+            executionModels.put(periodic.method(),
+                    executionModel(methods.get(periodic.method()).method(), periodic.method(), problems));
         }
 
         if (!problems.isEmpty()) {
@@ -208,24 +236,36 @@ class SignalBusProcessor {
                     registration.getBeanProcessor().getBeanDeployment()));
             return;
         }
-        // ArC validates the looked-up parameters of these invokers: unsatisfied or ambiguous ones fail the build
-        for (Map.Entry<TopicGraph.Subscriber, ExecutionModel> entry : subscriberModels.entrySet()) {
-            TopicGraph.Subscriber subscriber = entry.getKey();
-            subscribers.produce(new SubscriberMethodBuildItem(subscriber, entry.getValue(),
-                    invoker(invokerFactory, methods.get(subscriber.method()), subscriber.signalIndex())));
+        valid.produce(new ValidTopicGraphBuildItem(graph, methods, executionModels));
+    }
+
+    /**
+     * An ArC invoker for each subscriber and periodic task of a valid graph. ArC validates the looked-up parameters of
+     * these invokers: unsatisfied or ambiguous ones fail the build.
+     */
+    @BuildStep
+    void invokers(Optional<ValidTopicGraphBuildItem> valid, InvokerFactoryBuildItem invokerFactory,
+            BuildProducer<SubscriberMethodBuildItem> subscribers, BuildProducer<PeriodicMethodBuildItem> periodics) {
+        if (valid.isEmpty()) {
+            return;
         }
-        for (Map.Entry<TopicGraph.Periodic, ExecutionModel> entry : periodicModels.entrySet()) {
-            TopicGraph.Periodic periodic = entry.getKey();
-            periodics.produce(new PeriodicMethodBuildItem(periodic, entry.getValue(),
-                    invoker(invokerFactory, methods.get(periodic.method()), -1)));
+        ValidTopicGraphBuildItem item = valid.get();
+        for (TopicGraph.Subscriber subscriber : item.graph.subscribers()) {
+            subscribers.produce(new SubscriberMethodBuildItem(subscriber, item.executionModels.get(subscriber.method()),
+                    invoker(invokerFactory, item.methods.get(subscriber.method()), subscriber.signalIndex())));
+        }
+        for (TopicGraph.Periodic periodic : item.graph.periodics()) {
+            periodics.produce(new PeriodicMethodBuildItem(periodic, item.executionModels.get(periodic.method()),
+                    invoker(invokerFactory, item.methods.get(periodic.method()), -1)));
         }
     }
 
     /** Looks up the bean instance and every parameter except the signal's. */
     private static InvokerInfo invoker(InvokerFactoryBuildItem invokerFactory, BeanMethod beanMethod,
             int signalIndex) {
-        InvokerBuilder builder = invokerFactory.createInvoker(beanMethod.bean, beanMethod.method).withInstanceLookup();
-        for (int i = 0; i < beanMethod.method.parametersCount(); i++) {
+        InvokerBuilder builder = invokerFactory.createInvoker(beanMethod.bean(), beanMethod.method())
+                .withInstanceLookup();
+        for (int i = 0; i < beanMethod.method().parametersCount(); i++) {
             if (i != signalIndex) {
                 builder.withArgumentLookup(i);
             }
@@ -238,11 +278,11 @@ class SignalBusProcessor {
         List<SignalBusProblemsBuildItem.Lookups> lookups = new ArrayList<>();
         for (TopicGraph.Subscriber subscriber : graph.subscribers()) {
             lookups.add(new SignalBusProblemsBuildItem.Lookups(subscriber.method().target(),
-                    methods.get(subscriber.method()).method, subscriber.signalIndex()));
+                    methods.get(subscriber.method()).method(), subscriber.signalIndex()));
         }
         for (TopicGraph.Periodic periodic : graph.periodics()) {
             lookups.add(new SignalBusProblemsBuildItem.Lookups(periodic.method().target(),
-                    methods.get(periodic.method()).method, -1));
+                    methods.get(periodic.method()).method(), -1));
         }
         return lookups;
     }
@@ -432,8 +472,11 @@ class SignalBusProcessor {
         return readers.size() - 1;
     }
 
-    /** Classes that declare Signal Bus methods; {@code @Publishes} on a class is reported as a problem. */
-    private static Set<DotName> declaringClasses(IndexView index, Set<String> problems) {
+    /**
+     * Classes that declare Signal Bus methods; a class annotated with {@code @Publishes} itself goes to
+     * {@code publishesOnClass}.
+     */
+    private static Set<DotName> declaringClasses(IndexView index, List<DotName> publishesOnClass) {
         Set<DotName> classes = new TreeSet<>();
         for (DotName annotation : List.of(DotNames.PUBLISHES, DotNames.SUBSCRIBES, DotNames.BATCH,
                 DotNames.PERIODIC_TASK)) {
@@ -448,8 +491,7 @@ class SignalBusProcessor {
                         break;
                     case CLASS:
                         if (!target.asClass().name().equals(DotName.createSimple(ArcPublishesInterceptor.class))) {
-                            problems.add(target.asClass().name() + ": @Publishes on a class is not supported; put it on "
-                                    + "the methods whose return value is the signal");
+                            publishesOnClass.add(target.asClass().name());
                         }
                         break;
                     default:
@@ -488,11 +530,8 @@ class SignalBusProcessor {
         }
     }
 
+    /** Each Signal Bus method of a concrete class that is no bean is a problem. */
     private static void notABean(ClassInfo declaringClass, Set<String> problems) {
-        if (declaringClass == null || declaringClass.isInterface() || declaringClass.isAbstract()) {
-            // an abstract class without bean subclasses, or an interface, has nothing to call
-            return;
-        }
         for (MethodInfo method : declaringClass.methods()) {
             if (JandexModels.isSignalBusMethod(method)) {
                 problems.add(declaringClass.name() + "#" + method.name() + ": the class is not a CDI bean, so the bus "
@@ -538,8 +577,5 @@ class SignalBusProcessor {
     private static boolean has(AnnotationTarget target, DotName annotation) {
         return target.kind() == AnnotationTarget.Kind.METHOD ? target.asMethod().hasDeclaredAnnotation(annotation)
                 : target.asClass().hasDeclaredAnnotation(annotation);
-    }
-
-    private record BeanMethod(BeanInfo bean, MethodInfo method) {
     }
 }
