@@ -8,6 +8,7 @@ import jakarta.interceptor.InvocationContext;
 
 import dev.signalbus.Publishes;
 import dev.signalbus.model.OptionalApis;
+import dev.signalbus.model.Priorities;
 
 /**
  * Publishes the return value of a {@link Publishes} method. The engine's publish unwraps
@@ -17,16 +18,8 @@ import dev.signalbus.model.OptionalApis;
  */
 @Publishes("")
 @Interceptor
-@Priority(PublishesInterceptor.PRIORITY)
+@Priority(Priorities.PUBLISHES_INTERCEPTOR)
 class PublishesInterceptor {
-
-    /**
-     * Inside {@code @Transactional} ({@code PLATFORM_BEFORE + 200}), so that the publish joins the
-     * method's own transaction and follows it ({@link Publishes#during()}: after the commit by
-     * default, never on rollback); outside the application's interceptors, so that an exception
-     * they throw publishes nothing. The same on Quarkus.
-     */
-    static final int PRIORITY = Interceptor.Priority.PLATFORM_BEFORE + 300;
 
     /** Whether Mutiny is on the class path: only then is {@link MutinyResults} loaded. */
     private static final boolean MUTINY = OptionalApis.isPresent("io.smallrye.mutiny.Uni");

@@ -11,6 +11,7 @@ import jakarta.interceptor.InvocationContext;
 import dev.signalbus.Publishes;
 import dev.signalbus.SignalBus;
 import dev.signalbus.engine.SignalBusEngine;
+import dev.signalbus.model.Priorities;
 import io.quarkus.arc.ClientProxy;
 import io.smallrye.mutiny.Uni;
 
@@ -29,7 +30,7 @@ import io.smallrye.mutiny.Uni;
  */
 @Publishes("")
 @Interceptor
-@Priority(Interceptor.Priority.PLATFORM_BEFORE + 300)
+@Priority(Priorities.PUBLISHES_INTERCEPTOR)
 public class ArcPublishesInterceptor {
 
     @Inject

@@ -17,7 +17,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import jakarta.interceptor.Interceptor;
 
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -40,6 +39,7 @@ import io.quarkus.arc.InstanceHandle;
 import io.quarkus.runtime.BlockingOperationControl;
 import dev.signalbus.messaging.MessagingBridge;
 import dev.signalbus.model.OptionalApis;
+import dev.signalbus.model.Priorities;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduler;
@@ -50,11 +50,11 @@ import io.vertx.core.Vertx;
  * Builds the engine from what the build found, starts it once the application has started and drains it when the
  * application stops, before any bean is destroyed. Internal.
  * <p>
- * Start: after every other {@link StartupEvent} observer ({@code PLATFORM_AFTER}), so that subscribers only run once the
+ * Start: after every other {@link StartupEvent} observer ({@link Priorities#START}, as on the portable extension), so that subscribers only run once the
  * application's own startup code has run; whatever was published before (e.g. from a {@code StartupEvent} observer) is
  * kept and delivered then.
  * <p>
- * Drain: before every other {@link ShutdownEvent} observer ({@code PLATFORM_BEFORE}), so that subscribers still find
+ * Drain: before every other {@link ShutdownEvent} observer ({@link Priorities#DRAIN}), so that subscribers still find
  * the resources that application observers release on shutdown. Quarkus fires {@code ShutdownEvent} before it
  * destroys any bean and before it stops the worker pool and Vert.x.
  */
@@ -194,7 +194,7 @@ public class SignalBusLifecycle {
         return engine;
     }
 
-    void start(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER) StartupEvent event, SignalBus bus) {
+    void start(@Observes @Priority(Priorities.START) StartupEvent event, SignalBus bus) {
         // unwrapping creates the bus if nothing has published yet
         SignalBusEngine started = (SignalBusEngine) ClientProxy.unwrap(bus);
         MessagingBridge channelBridge = bridge;
@@ -209,7 +209,7 @@ public class SignalBusLifecycle {
         LOG.debug("Signal Bus started");
     }
 
-    void drain(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) ShutdownEvent event) {
+    void drain(@Observes @Priority(Priorities.DRAIN) ShutdownEvent event) {
         shutdown();
     }
 
