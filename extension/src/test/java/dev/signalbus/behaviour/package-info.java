@@ -1,9 +1,7 @@
 /**
- * Behaviours written once and run on both containers: each class holds the beans of one behaviour
- * and its checks; a Weld SE test in {@code dev.signalbus.cdi} boots its {@code CLASSES} with
- * {@code Cdi.boot}, a {@code QuarkusUnitTest} in {@code dev.signalbus.quarkus.deployment.test} adds
- * them to its application (the deployment module depends on this test-jar). On Quarkus the checks
- * run in the application's class loader, so a behaviour's own class is among its {@code CLASSES}.
- * See docs/architecture.md, "Where to add a feature".
+ * The behaviour suite: each {@link dev.signalbus.behaviour.Scenario} is one application, written once and run on
+ * Weld SE ({@code dev.signalbus.cdi.BehavioursOnWeldTest}) and on Quarkus (a {@code QuarkusUnitTest} runner named
+ * after it in {@code dev.signalbus.quarkus.deployment.test.behaviour}; the deployment module depends on this
+ * test-jar). See docs/architecture.md, "The behaviour suite".
  */
 package dev.signalbus.behaviour;
