@@ -17,7 +17,8 @@ import dev.signalbus.Subscribes;
 /**
  * A failing subscriber is fired as a {@link SignalFailure} CDI event carrying topic, {@code Class#method}, signal and
  * exception, on the delivering thread; it delays neither its own next signals nor the topic's other subscriber. A
- * signal of the wrong type met at run time is a failure of each subscriber too, never a silent
+ * signal of the wrong type met at run time (published where deployment validation cannot see it) is a failure of each
+ * subscriber too, naming the signal's type; the subscriber is never called with it, and there is no silent
  * {@code ClassCastException}.
  */
 public class SignalFailures extends Behaviour {
@@ -47,9 +48,12 @@ public class SignalFailures extends Behaviour {
         // the failure did not stop the failing subscriber's next signal, nor the other subscriber
         assertThat(FAILING_RECEIVED).containsExactly("broken", "fine");
         assertThat(HEALTHY_RECEIVED).containsExactly("broken", "fine");
-        // 42 is not a String: both subscribers report it instead of throwing ClassCastException in a worker
+        // 42 is not a String: both subscribers report it, naming its type, instead of throwing ClassCastException in
+        // a worker; neither is called with it (the lists above)
         assertThat(FAILURES).filteredOn(f -> Integer.valueOf(42).equals(f.signal()))
-                .allSatisfy(f -> assertThat(f.failure()).isInstanceOf(ClassCastException.class))
+                .allSatisfy(f -> assertThat(f.topic()).isEqualTo("payments"))
+                .allSatisfy(f -> assertThat(f.failure()).isInstanceOf(ClassCastException.class)
+                        .hasMessageContaining("java.lang.Integer"))
                 .extracting(SignalFailure::target).containsExactlyInAnyOrder(failing, healthy);
     }
 

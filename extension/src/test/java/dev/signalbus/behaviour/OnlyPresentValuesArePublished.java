@@ -1,4 +1,4 @@
-package dev.signalbus.cdi;
+package dev.signalbus.behaviour;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,33 +9,28 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jboss.weld.environment.se.WeldContainer;
-import org.junit.jupiter.api.Test;
-
 import dev.signalbus.Publishes;
 import dev.signalbus.SignalBus;
 import dev.signalbus.Subscribes;
 
 /** {@code null} and an empty {@code Optional} publish nothing; a present {@code Optional} publishes its value. */
-class OnlyPresentValuesArePublishedTest {
+public class OnlyPresentValuesArePublished extends Behaviour {
 
     static final List<String> RECEIVED = new CopyOnWriteArrayList<>();
 
-    @Test
-    void nullAndEmptyPublishNothing() {
-        try (WeldContainer container = Cdi.boot(Publisher.class, Subscriber.class)) {
-            Publisher publisher = container.select(Publisher.class).get();
-            assertThat(publisher.nothing()).isNull();
-            assertThat(publisher.maybe(null)).isEmpty();
-            assertThat(publisher.maybe("present")).contains("present");
-            assertThat(publisher.nothing()).isNull();
-            assertThat(container.select(SignalBus.class).get().awaitIdle(Duration.ofSeconds(10))).isTrue();
-            assertThat(RECEIVED).containsExactly("present");
-        }
+    @Override
+    public void run(Container app) {
+        Words words = app.select(Words.class);
+        assertThat(words.nothing()).isNull();
+        assertThat(words.maybe(null)).isEmpty();
+        assertThat(words.maybe("present")).contains("present");
+        assertThat(words.nothing()).isNull();
+        assertThat(app.select(SignalBus.class).awaitIdle(Duration.ofSeconds(10))).isTrue();
+        assertThat(RECEIVED).containsExactly("present");
     }
 
     @ApplicationScoped
-    static class Publisher {
+    public static class Words {
         @Publishes("words")
         String nothing() {
             return null;
@@ -48,7 +43,7 @@ class OnlyPresentValuesArePublishedTest {
     }
 
     @ApplicationScoped
-    static class Subscriber {
+    public static class Subscriber {
         void receive(@Subscribes("words") String word) {
             RECEIVED.add(word);
         }

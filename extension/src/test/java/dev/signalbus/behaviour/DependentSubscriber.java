@@ -1,4 +1,4 @@
-package dev.signalbus.cdi;
+package dev.signalbus.behaviour;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -11,31 +11,25 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.Dependent;
 
-import org.jboss.weld.environment.se.WeldContainer;
-import org.junit.jupiter.api.Test;
-
 import dev.signalbus.SignalBus;
 import dev.signalbus.Subscribes;
 
 /** A {@code @Dependent} subscriber bean gets a new instance for every delivery, destroyed after it. */
-class DependentSubscriberBeanTest {
+public class DependentSubscriber extends Behaviour {
 
     static final List<String> EVENTS = new CopyOnWriteArrayList<>();
 
-    @Test
-    void instancePerDelivery() {
-        try (WeldContainer container = Cdi.boot(Handler.class)) {
-            SignalBus bus = container.select(SignalBus.class).get();
-            bus.publish("tasks", "a");
-            bus.publish("tasks", "b");
-            await().atMost(Duration.ofSeconds(10)).until(() -> EVENTS.size() == 6);
-            assertThat(EVENTS).containsExactly("created", "handled a", "destroyed", "created", "handled b",
-                    "destroyed");
-        }
+    @Override
+    public void run(Container app) {
+        SignalBus bus = app.select(SignalBus.class);
+        bus.publish("tasks", "a");
+        bus.publish("tasks", "b");
+        await().atMost(Duration.ofSeconds(10)).until(() -> EVENTS.size() == 6);
+        assertThat(EVENTS).containsExactly("created", "handled a", "destroyed", "created", "handled b", "destroyed");
     }
 
     @Dependent
-    static class Handler {
+    public static class Handler {
         @PostConstruct
         void created() {
             EVENTS.add("created");

@@ -1,4 +1,4 @@
-package dev.signalbus.cdi;
+package dev.signalbus.behaviour;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -11,23 +11,20 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jboss.weld.environment.se.WeldContainer;
-import org.junit.jupiter.api.Test;
-
 import dev.signalbus.SignalBus;
 import dev.signalbus.Subscribes;
 
 /** A subscriber that blocks does not delay another subscriber of the same topic. */
-class SlowSubscriberIsolationTest {
+public class SlowSubscriberIsolation extends Behaviour {
 
     static final CountDownLatch RELEASE = new CountDownLatch(1);
     static final List<Integer> SLOW = new CopyOnWriteArrayList<>();
     static final List<Integer> FAST = new CopyOnWriteArrayList<>();
 
-    @Test
-    void fastSubscriberGetsEverythingWhileTheSlowOneIsBlocked() {
-        try (WeldContainer container = Cdi.boot(Slow.class, Fast.class)) {
-            SignalBus bus = container.select(SignalBus.class).get();
+    @Override
+    public void run(Container app) {
+        try {
+            SignalBus bus = app.select(SignalBus.class);
             for (int i = 0; i < 20; i++) {
                 bus.publish("jobs", i);
             }
@@ -41,7 +38,7 @@ class SlowSubscriberIsolationTest {
     }
 
     @ApplicationScoped
-    static class Slow {
+    public static class Slow {
         void receive(@Subscribes("jobs") Integer job) throws InterruptedException {
             SLOW.add(job);
             RELEASE.await(30, TimeUnit.SECONDS);
@@ -49,7 +46,7 @@ class SlowSubscriberIsolationTest {
     }
 
     @ApplicationScoped
-    static class Fast {
+    public static class Fast {
         void receive(@Subscribes("jobs") Integer job) {
             FAST.add(job);
         }

@@ -1,4 +1,4 @@
-package dev.signalbus.cdi;
+package dev.signalbus.behaviour;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -9,30 +9,25 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jboss.weld.environment.se.WeldContainer;
-import org.junit.jupiter.api.Test;
-
 import dev.signalbus.Publishes;
 import dev.signalbus.Subscribes;
 
 /** A primitive return value is published boxed and delivered to a primitive parameter. */
-class PrimitiveSignalTest {
+public class PrimitiveSignal extends Behaviour {
 
     static final List<Integer> RECEIVED = new CopyOnWriteArrayList<>();
 
-    @Test
-    void intTravelsAsInteger() {
-        try (WeldContainer container = Cdi.boot(Counter.class, Subscriber.class)) {
-            Counter counter = container.select(Counter.class).get();
-            counter.next();
-            counter.next();
-            await().atMost(Duration.ofSeconds(10)).until(() -> RECEIVED.size() == 2);
-            assertThat(RECEIVED).containsExactly(1, 2);
-        }
+    @Override
+    public void run(Container app) {
+        Counter counter = app.select(Counter.class);
+        counter.next();
+        counter.next();
+        await().atMost(Duration.ofSeconds(10)).until(() -> RECEIVED.size() == 2);
+        assertThat(RECEIVED).containsExactly(1, 2);
     }
 
     @ApplicationScoped
-    static class Counter {
+    public static class Counter {
         private int count;
 
         @Publishes("counts")
@@ -42,7 +37,7 @@ class PrimitiveSignalTest {
     }
 
     @ApplicationScoped
-    static class Subscriber {
+    public static class Subscriber {
         void receive(@Subscribes("counts") int count) {
             RECEIVED.add(count);
         }

@@ -1,4 +1,4 @@
-package dev.signalbus.cdi;
+package dev.signalbus.behaviour;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,31 +9,26 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jboss.weld.environment.se.WeldContainer;
-import org.junit.jupiter.api.Test;
-
 import dev.signalbus.Publishes;
 import dev.signalbus.SignalBus;
 import dev.signalbus.Subscribes;
 
 /** A publisher's exception reaches its caller unchanged and publishes nothing. */
-class PublisherExceptionReachesCallerTest {
+public class PublisherExceptionReachesCaller extends Behaviour {
 
     static final List<String> RECEIVED = new CopyOnWriteArrayList<>();
     static final IllegalArgumentException FAILURE = new IllegalArgumentException("bad order");
 
-    @Test
-    void callerGetsTheSameExceptionAndNothingIsPublished() {
-        try (WeldContainer container = Cdi.boot(Publisher.class, Subscriber.class)) {
-            Publisher publisher = container.select(Publisher.class).get();
-            assertThatThrownBy(() -> publisher.place("book")).isSameAs(FAILURE);
-            assertThat(container.select(SignalBus.class).get().awaitIdle(Duration.ofSeconds(10))).isTrue();
-            assertThat(RECEIVED).isEmpty();
-        }
+    @Override
+    public void run(Container app) {
+        Orders orders = app.select(Orders.class);
+        assertThatThrownBy(() -> orders.place("book")).isSameAs(FAILURE);
+        assertThat(app.select(SignalBus.class).awaitIdle(Duration.ofSeconds(10))).isTrue();
+        assertThat(RECEIVED).isEmpty();
     }
 
     @ApplicationScoped
-    static class Publisher {
+    public static class Orders {
         @Publishes("orders")
         String place(String item) {
             throw FAILURE;
@@ -41,7 +36,7 @@ class PublisherExceptionReachesCallerTest {
     }
 
     @ApplicationScoped
-    static class Subscriber {
+    public static class Subscriber {
         void receive(@Subscribes("orders") String order) {
             RECEIVED.add(order);
         }
