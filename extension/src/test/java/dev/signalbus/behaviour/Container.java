@@ -1,6 +1,8 @@
 package dev.signalbus.behaviour;
 
 import java.lang.annotation.Annotation;
+import java.util.Optional;
+import java.util.concurrent.Executor;
 
 /** The running application, as a {@link Behaviour} sees it: Weld SE or Quarkus. */
 public interface Container {
@@ -13,4 +15,12 @@ public interface Container {
 
     /** The prefix of the bus's settings: {@code "signal-bus."} or {@code "quarkus.signal-bus."}. */
     String settingsPrefix();
+
+    /**
+     * Runs tasks on a thread that must not block, where the container has one: the Vert.x event loop on Quarkus;
+     * empty on Weld SE.
+     */
+    default Optional<Executor> eventLoop() {
+        return Optional.empty();
+    }
 }

@@ -22,6 +22,8 @@ import dev.signalbus.Batch;
 import dev.signalbus.PeriodicTask;
 import dev.signalbus.Publishes;
 import dev.signalbus.Subscribes;
+import dev.signalbus.behaviour.Shared;
+import dev.signalbus.behaviour.Threads;
 import dev.signalbus.cdi.SignalBusExtension;
 
 /**
@@ -29,6 +31,13 @@ import dev.signalbus.cdi.SignalBusExtension;
  * periodic task. Each cycle delivers everything before it stops; afterwards no {@code signal-bus-*}
  * thread is left, the JVM's threads are back to the baseline, and neither the extension nor its
  * engine of any cycle is retained once garbage collected.
+ * <p>
+ * Weld SE only, and not a scenario of the behaviour suite: it starts and stops 21 containers in one test and holds
+ * the portable extension's instance and its engine to see them collected. A {@code QuarkusUnitTest} builds and starts
+ * one application per test class and stops it once, after the test, so a cycle cannot be repeated inside it, and a
+ * Quarkus application has no extension instance to watch. On Quarkus the drain at one stop is checked by the
+ * behaviour suite ({@code dev.signalbus.behaviour.reliability}) and the Quarkus extension's
+ * {@code DrainAtShutdownTest}; a restart of the bus by {@code DevModeReloadTest} (dev mode).
  */
 class LifecycleTest {
 
@@ -61,7 +70,7 @@ class LifecycleTest {
             assertThat(retained).as("extensions and engines of stopped containers still reachable")
                     .allSatisfy(reference -> assertThat(reference.get()).isNull());
         });
-        Figures.print("7 lifecycle (Weld)", String.format("%d cycles of %d signals, %d batched, periodic task;"
+        Shared.print("7 lifecycle", "Weld SE", String.format("%d cycles of %d signals, %d batched, periodic task;"
                 + " %d bus threads while running, 0 after each stop; %d extensions + engines collected", CYCLES,
                 SIGNALS, SIGNALS, peakThreads, retained.size()), start);
     }

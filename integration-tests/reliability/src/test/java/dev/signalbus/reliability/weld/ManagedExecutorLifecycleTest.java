@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.signalbus.Publishes;
 import dev.signalbus.Subscribes;
+import dev.signalbus.behaviour.Shared;
 import dev.signalbus.cdi.SignalBusExtension;
 import dev.signalbus.cdi.StandInManagedExecutor;
 
@@ -29,6 +30,10 @@ import dev.signalbus.cdi.StandInManagedExecutor;
  * Case 7 with a container that lends the bus its threads: a Jakarta Concurrency managed executor
  * whose threads outlive every deployment, as an application server's do across redeployments. After
  * 10 deploy/undeploy cycles, nothing of any stopped deployment stays reachable from those threads.
+ * <p>
+ * Weld SE only: a container lending the bus a Jakarta Concurrency executor is a case of the portable extension (on
+ * Quarkus the bus runs on Quarkus's worker pool), and a {@code QuarkusUnitTest} cannot repeat deployments (see
+ * {@link LifecycleTest}).
  */
 class ManagedExecutorLifecycleTest {
 
@@ -68,7 +73,7 @@ class ManagedExecutorLifecycleTest {
             assertThat(retained).as("extensions of undeployed applications still reachable")
                     .allSatisfy(reference -> assertThat(reference.get()).isNull());
         });
-        Figures.print("7 lifecycle, server executor", String.format("%d cycles of %d signals on a managed executor"
+        Shared.print("7b lifecycle, server executor", "Weld SE", String.format("%d cycles of %d signals on a managed executor"
                 + " that outlives them: %d of %d extensions collected", CYCLES, SIGNALS, retained.size(),
                 retained.size()), start);
     }

@@ -1,7 +1,5 @@
 package dev.signalbus.reliability.weld;
 
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
 import java.util.Map;
 import java.util.UUID;
 
@@ -20,10 +18,6 @@ import dev.signalbus.cdi.SignalBusExtension;
 final class WeldBus {
 
     private WeldBus() {
-    }
-
-    static WeldContainer boot(Class<?>... beanClasses) {
-        return boot(new SignalBusExtension(), Map.of(), beanClasses);
     }
 
     static WeldContainer boot(Map<String, String> config, Class<?>... beanClasses) {
@@ -49,19 +43,6 @@ final class WeldBus {
             config.keySet().forEach(System::clearProperty);
             refreshConfig();
         }
-    }
-
-    /** The messages of a failed boot and of all its causes, one per line. */
-    static String bootFailure(Map<String, String> config, Class<?>... beanClasses) {
-        Throwable failure = assertThrows(RuntimeException.class, () -> boot(config, beanClasses).close());
-        StringBuilder messages = new StringBuilder();
-        for (Throwable t = failure; t != null && messages.length() < 20_000; t = t.getCause()) {
-            messages.append(t.getClass().getName()).append(": ").append(t.getMessage()).append('\n');
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return messages.toString();
     }
 
     /** SmallRye Config caches the configuration: drop it so that the next boot reads the system properties again. */

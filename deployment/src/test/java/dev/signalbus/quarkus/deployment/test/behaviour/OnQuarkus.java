@@ -2,6 +2,8 @@ package dev.signalbus.quarkus.deployment.test.behaviour;
 
 import java.lang.annotation.Annotation;
 import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -16,6 +18,7 @@ import dev.signalbus.behaviour.Scenarios;
 import dev.signalbus.behaviour.Shared;
 import io.quarkus.arc.Arc;
 import io.quarkus.test.QuarkusUnitTest;
+import io.vertx.core.Vertx;
 
 /**
  * The behaviour suite ({@code dev.signalbus.behaviour}) on Quarkus. QuarkusUnitTest builds one application per test
@@ -99,6 +102,12 @@ public abstract class OnQuarkus {
         @Override
         public String settingsPrefix() {
             return PREFIX;
+        }
+
+        @Override
+        public Optional<Executor> eventLoop() {
+            Vertx vertx = Arc.container().select(Vertx.class).get();
+            return Optional.of(task -> vertx.runOnContext(ignored -> task.run()));
         }
     }
 }

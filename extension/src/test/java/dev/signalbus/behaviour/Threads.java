@@ -1,15 +1,15 @@
-package dev.signalbus.reliability.weld;
+package dev.signalbus.behaviour;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** The live threads of the bus's own pools (named {@code signal-bus-*}). */
-final class Threads {
+public final class Threads {
 
     private Threads() {
     }
 
-    static List<String> busThreads() {
+    public static List<String> busThreads() {
         List<String> names = new ArrayList<>();
         for (Thread thread : Thread.getAllStackTraces().keySet()) {
             if (thread.isAlive() && thread.getName().startsWith("signal-bus-")) {

@@ -1,4 +1,4 @@
-package dev.signalbus.reliability.weld;
+package dev.signalbus.behaviour.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.LongAdder;
@@ -15,31 +14,34 @@ import java.util.concurrent.atomic.LongAdder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Observes;
-
-import org.jboss.weld.environment.se.WeldContainer;
-import org.junit.jupiter.api.Test;
+import jakarta.inject.Inject;
 
 import dev.signalbus.Publishes;
 import dev.signalbus.SignalBus;
 import dev.signalbus.SignalFailure;
 import dev.signalbus.Subscribes;
+import dev.signalbus.behaviour.Behaviour;
+import dev.signalbus.behaviour.Container;
+import dev.signalbus.behaviour.Logs;
+import dev.signalbus.behaviour.Shared;
 
 /**
- * Case 2: three subscribers of one topic fail 10% of their deliveries, chosen by a seeded random
- * per (signal, subscriber): one throws (concurrency 1), one throws with concurrency 4, one returns a
- * {@link CompletionStage} that completes exceptionally. Every delivery either succeeds or fails:
- * delivered + failed = published × subscribers, the failures are exactly the predicted ones, and
- * each is fired as exactly one {@link SignalFailure} CDI event carrying its topic, target and signal.
- * The observer dead-letters each failed signal by publishing it to another topic, and the bus is idle
- * only once those are delivered too.
- * {@code -Dsignalbus.seed=<seed>} repeats a run.
+ * Reliability case 2: three subscribers of one topic fail 10% of their deliveries, chosen by a seeded random per
+ * (signal, subscriber): one throws (concurrency 1), one throws with concurrency 4, one returns a
+ * {@link CompletionStage} that completes exceptionally. Every delivery either succeeds or fails: delivered + failed =
+ * published × subscribers, the failures are exactly the predicted ones, and each is fired as exactly one
+ * {@link SignalFailure} CDI event carrying its topic, target and signal. The observer dead-letters each failed signal
+ * by publishing it to another topic, and the bus is idle only once those are delivered too.
+ * <p>
+ * {@code -Dsignalbus.seed=<seed>} repeats a run, {@code -Dsignalbus.failing.signals=<n>} publishes another number.
  */
-class FailingSubscribersTest {
+public class FailingSubscribers extends Behaviour {
 
     static final int SIGNALS = Integer.getInteger("signalbus.failing.signals", 20_000);
     static final long SEED = Long.getLong("signalbus.seed", 20261126L);
     static final String[] TARGETS = { Workers.class.getName() + "#first", Workers.class.getName() + "#second",
             Workers.class.getName() + "#third" };
+    static final Map<String, Integer> TARGET_INDEX = Map.of(TARGETS[0], 0, TARGETS[1], 1, TARGETS[2], 2);
 
     static final LongAdder DELIVERED = new LongAdder();
     static final LongAdder DEAD_LETTERS = new LongAdder();
@@ -47,28 +49,22 @@ class FailingSubscribersTest {
     static final AtomicIntegerArray[] FAILURE_EVENTS = { new AtomicIntegerArray(SIGNALS),
             new AtomicIntegerArray(SIGNALS), new AtomicIntegerArray(SIGNALS) };
     static final ConcurrentLinkedQueue<String> WRONG_EVENTS = new ConcurrentLinkedQueue<>();
-    static final Map<String, Integer> TARGET_INDEX = new ConcurrentHashMap<>(
-            Map.of(TARGETS[0], 0, TARGETS[1], 1, TARGETS[2], 2));
 
     /** Whether subscriber {@code index} fails signal {@code id}: 10% of them, the same in every run of a seed. */
     static boolean fails(int index, int id) {
         return new SplittableRandom(SEED * 31 + id * 3L + index).nextInt(10) == 0;
     }
 
-    @Test
-    void everyDeliveryIsCountedAndEveryFailureFiredOnce() {
+    @Override
+    public void run(Container app) {
         long start = System.nanoTime();
+        // thousands of deliberate failures: their stack traces would dominate the run
         try (Logs quiet = Logs.silence(Logs.ENGINE)) {
-            WeldContainer container = WeldBus.boot(Workers.class, Jobs.class, FailureCounter.class, DeadLetters.class);
-            try {
-                Jobs jobs = container.select(Jobs.class).get();
-                for (int id = 0; id < SIGNALS; id++) {
-                    jobs.submit(id);
-                }
-                assertThat(container.select(SignalBus.class).get().awaitIdle(Duration.ofMinutes(2))).isTrue();
-            } finally {
-                container.close();
+            Jobs jobs = app.select(Jobs.class);
+            for (int id = 0; id < SIGNALS; id++) {
+                jobs.submit(id);
             }
+            assertThat(app.select(SignalBus.class).awaitIdle(Duration.ofMinutes(2))).isTrue();
         }
         long expectedFailures = 0;
         long failureEvents = 0;
@@ -89,14 +85,13 @@ class FailingSubscribersTest {
                 .isEqualTo((long) SIGNALS * TARGETS.length);
         assertThat(failureEvents).isEqualTo(expectedFailures);
         assertThat(DEAD_LETTERS.sum()).isEqualTo(failureEvents);
-        Figures.print("2 failing subscribers (Weld)", String.format(
-                "seed %d: %d published x 3 subscribers = %d delivered + %d failed (%d SignalFailure events, %d dead"
-                + " letters)", SEED, SIGNALS, DELIVERED.sum(), expectedFailures, failureEvents, DEAD_LETTERS.sum()),
-                start);
+        Shared.print("2 failing subscribers", app.name(), String.format("seed %d: %d published x 3 subscribers = %d"
+                + " delivered + %d failed (%d SignalFailure events, %d dead letters)", SEED, SIGNALS, DELIVERED.sum(),
+                expectedFailures, failureEvents, DEAD_LETTERS.sum()), start);
     }
 
     @ApplicationScoped
-    static class Jobs {
+    public static class Jobs {
         @Publishes("jobs")
         Integer submit(int id) {
             return id;
@@ -104,7 +99,7 @@ class FailingSubscribersTest {
     }
 
     @ApplicationScoped
-    static class Workers {
+    public static class Workers {
         void first(@Subscribes("jobs") Integer id) {
             work(0, id);
         }
@@ -127,12 +122,15 @@ class FailingSubscribersTest {
     }
 
     @Dependent
-    static class FailureCounter {
-        void failed(@Observes SignalFailure failure, SignalBus bus) {
+    public static class FailureCounter {
+        @Inject
+        SignalBus bus;
+
+        void failed(@Observes SignalFailure failure) {
             Integer index = failure.target() == null ? null : TARGET_INDEX.get(failure.target());
             if (index == null || !"jobs".equals(failure.topic()) || !(failure.signal() instanceof Integer id)
                     || !(failure.failure() instanceof JobFailed job) || job.index != index || job.id != id) {
-                WRONG_EVENTS.add(failure.toString());
+                WRONG_EVENTS.add(String.valueOf(failure));
                 return;
             }
             FAILURE_EVENTS[index].incrementAndGet(id);
@@ -141,13 +139,13 @@ class FailingSubscribersTest {
     }
 
     @ApplicationScoped
-    static class DeadLetters {
+    public static class DeadLetters {
         void store(@Subscribes("dead-letters") SignalFailure failure) {
             DEAD_LETTERS.increment();
         }
     }
 
-    static final class JobFailed extends RuntimeException {
+    public static final class JobFailed extends RuntimeException {
         final int index;
         final int id;
 
