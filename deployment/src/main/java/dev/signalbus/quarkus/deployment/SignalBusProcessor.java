@@ -38,6 +38,7 @@ import dev.signalbus.Publishes;
 import dev.signalbus.SignalBus;
 import dev.signalbus.model.KeyAccessor;
 import dev.signalbus.model.MethodModel;
+import dev.signalbus.model.Problems;
 import dev.signalbus.model.TopicGraph;
 import dev.signalbus.quarkus.runtime.ExecutionModel;
 import dev.signalbus.quarkus.runtime.Invokers;
@@ -237,11 +238,11 @@ class SignalBusProcessor {
             Map<MethodModel, BeanMethod> methods) {
         List<SignalBusProblemsBuildItem.Lookups> lookups = new ArrayList<>();
         for (TopicGraph.Subscriber subscriber : graph.subscribers()) {
-            lookups.add(new SignalBusProblemsBuildItem.Lookups(subscriber.method().target(),
+            lookups.add(new SignalBusProblemsBuildItem.Lookups(subscriber.method().signature(),
                     methods.get(subscriber.method()).method, subscriber.signalIndex()));
         }
         for (TopicGraph.Periodic periodic : graph.periodics()) {
-            lookups.add(new SignalBusProblemsBuildItem.Lookups(periodic.method().target(),
+            lookups.add(new SignalBusProblemsBuildItem.Lookups(periodic.method().signature(),
                     methods.get(periodic.method()).method, -1));
         }
         return lookups;
@@ -260,11 +261,8 @@ class SignalBusProcessor {
         SignalBusProblemsBuildItem failing = problemsItem.get();
         List<String> problems = new ArrayList<>(failing.problems);
         problems.addAll(InjectionChecks.check(failing.lookups, failing.beanDeployment));
-        List<Throwable> errors = new ArrayList<>();
-        for (String problem : problems) {
-            errors.add(new DeploymentException(problem));
-        }
-        validationErrors.produce(new ValidationErrorBuildItem(errors));
+        // one failure listing them all, in the words of the portable extension
+        validationErrors.produce(new ValidationErrorBuildItem(new DeploymentException(Problems.report(problems))));
     }
 
     @BuildStep
@@ -448,8 +446,7 @@ class SignalBusProcessor {
                         break;
                     case CLASS:
                         if (!target.asClass().name().equals(DotName.createSimple(ArcPublishesInterceptor.class))) {
-                            problems.add(target.asClass().name() + ": @Publishes on a class is not supported; put it on "
-                                    + "the methods whose return value is the signal");
+                            problems.add(Problems.publishesOnClass(target.asClass().name().toString()));
                         }
                         break;
                     default:

@@ -33,6 +33,7 @@ import dev.signalbus.engine.SubscriberSpec;
 import dev.signalbus.jta.JtaTransactions;
 import dev.signalbus.metrics.MicrometerBusMetrics;
 import dev.signalbus.model.Durations;
+import dev.signalbus.model.Problems;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ArcContainer;
 import io.quarkus.arc.ClientProxy;
@@ -182,7 +183,7 @@ public class SignalBusLifecycle {
         }
         problems.addAll(builder.problems(CONFIG_PREFIX));
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("Signal Bus cannot start: " + String.join("; ", problems));
+            throw new IllegalStateException(Problems.report(problems));
         }
         SignalBusEngine created = builder.build();
         engine = created;
