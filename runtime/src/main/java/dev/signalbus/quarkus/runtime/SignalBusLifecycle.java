@@ -99,6 +99,15 @@ public class SignalBusLifecycle {
         SignalBusRuntimeConfig runtimeConfig = config.unwrap(SmallRyeConfig.class).getConfigMapping(SignalBusRuntimeConfig.class);
         BusConfig bus = busConfig(runtimeConfig);
         this.busConfig = bus;
+        // every problem of the start in one failure, as the build and the portable extension report theirs
+        List<String> problems = new ArrayList<>(bus.problems(CONFIG_PREFIX, new Function<String, String>() {
+            @Override
+            public String apply(String key) {
+                return config.getConfigValue(key).getValue();
+            }
+        }));
+        // with a setting invalid, the checks that read the settings would only add noise
+        boolean settingsValid = problems.isEmpty();
         SignalBusEngine.Builder builder = SignalBusEngine.builder()
                 .config(bus)
                 .executor(executor)
@@ -136,8 +145,6 @@ public class SignalBusLifecycle {
         if (tracing) {
             builder.tracing(OpenTelemetryTracing.tracing());
         }
-        // every problem of the start in one failure, as the build and the portable extension report theirs
-        List<String> problems = new ArrayList<>();
         for (SubscriberDefinition s : subscribers) {
             ArcMethodCall call = new ArcMethodCall(invokers, s.invoker, s.parameterCount, s.signalIndex, s.executionModel,
                     vertx);
@@ -181,7 +188,9 @@ public class SignalBusLifecycle {
                 bridge(Arc.container().instance(SignalBusChannels.class).get()).configure(builder);
             }
         }
-        problems.addAll(builder.problems(CONFIG_PREFIX));
+        if (settingsValid) {
+            problems.addAll(builder.problems(CONFIG_PREFIX));
+        }
         if (!problems.isEmpty()) {
             throw new IllegalStateException(Problems.report(problems));
         }
@@ -265,7 +274,7 @@ public class SignalBusLifecycle {
             }
         }
         return new BusConfig(config.shutdownTimeout(), config.queueCapacity(), config.publishTimeout(), topicCapacities,
-                config.stuckDeliveryThreshold()).validate(CONFIG_PREFIX);
+                config.stuckDeliveryThreshold());
     }
 
     /** @return the duration, or {@code null} when a problem was added */

@@ -26,7 +26,7 @@ class BadConfigurationTest {
             "signal-bus.queue-capacity                | 0       | signal-bus.queue-capacity = 0",
             "signal-bus.queue-capacity                | lots    | signal-bus.queue-capacity = lots",
             "signal-bus.shutdown-timeout              | soon    | signal-bus.shutdown-timeout = soon",
-            "signal-bus.shutdown-timeout              | 0s      | signal-bus.shutdown-timeout = PT0S",
+            "signal-bus.shutdown-timeout              | 0s      | signal-bus.shutdown-timeout = 0s",
             "signal-bus.shutdown-timeout              | -5s     | signal-bus.shutdown-timeout = -5s",
             "signal-bus.publish-timeout               | 10 days | signal-bus.publish-timeout = 10 days",
             "signal-bus.publish-timeout               | -1s     | signal-bus.publish-timeout = -1s",
