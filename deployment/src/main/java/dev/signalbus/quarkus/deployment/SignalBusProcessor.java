@@ -303,7 +303,7 @@ class SignalBusProcessor {
         for (SubscriberMethodBuildItem item : sortedSubscribers) {
             TopicGraph.Subscriber subscriber = item.subscriber;
             subscribers.add(new SubscriberDefinition(subscriber.topic(), subscriber.method().target(),
-                    subscriber.signalClass(), subscriber.concurrency(), subscriber.batchMaxSize(),
+                    subscriber.method().signature(), subscriber.signalClass(), subscriber.concurrency(), subscriber.batchMaxSize(),
                     subscriber.batchMaxWait(), subscriber.signalIndex(), subscriber.method().parameters().size(),
                     item.executionModel, number(invokerClasses, item.invoker),
                     keyReader(combinedIndex.getComputingIndex(), subscriber.key(), keyReaders)));
@@ -313,7 +313,8 @@ class SignalBusProcessor {
         List<PeriodicDefinition> periodics = new ArrayList<>();
         for (PeriodicMethodBuildItem item : sortedPeriodics) {
             TopicGraph.Periodic periodic = item.periodic;
-            periodics.add(new PeriodicDefinition(periodic.method().target(), periodic.every(), periodic.delay(),
+            periodics.add(new PeriodicDefinition(periodic.method().target(),
+                    periodic.method().signature(), periodic.every(), periodic.delay(),
                     periodic.method().parameters().size(), item.executionModel, number(invokerClasses, item.invoker)));
         }
         generateInvokers(new GeneratedClassGizmoAdaptor(generatedClasses, true), invokerClasses, keyReaders);

@@ -149,7 +149,7 @@ public class SignalBusLifecycle {
             ArcMethodCall call = new ArcMethodCall(invokers, s.invoker, s.parameterCount, s.signalIndex, s.executionModel,
                     vertx);
             Duration maxWait = s.batchMaxSize > 0
-                    ? duration(s.target, "@Batch(maxWait)", s.batchMaxWait, expressions, problems)
+                    ? duration(s.signature, "@Batch(maxWait)", s.batchMaxWait, expressions, problems)
                     : null;
             if (s.batchMaxSize > 0 && maxWait == null) {
                 continue;
@@ -169,8 +169,8 @@ public class SignalBusLifecycle {
         }
         for (PeriodicDefinition p : periodics) {
             ArcMethodCall call = new ArcMethodCall(invokers, p.invoker, p.parameterCount, -1, p.executionModel, vertx);
-            Duration every = duration(p.target, "@PeriodicTask(every)", p.every, expressions, problems);
-            Duration delay = duration(p.target, "@PeriodicTask(delay)", p.delay, expressions, problems);
+            Duration every = duration(p.signature, "@PeriodicTask(every)", p.every, expressions, problems);
+            Duration delay = duration(p.signature, "@PeriodicTask(delay)", p.delay, expressions, problems);
             if (every != null && delay != null) {
                 builder.periodic(new PeriodicSpec(p.target, every, delay, call));
             }
@@ -278,8 +278,8 @@ public class SignalBusLifecycle {
     }
 
     /** @return the duration, or {@code null} when a problem was added */
-    private static Duration duration(String target, String attribute, String text,
+    private static Duration duration(String method, String attribute, String text,
             Function<String, String> expressions, List<String> problems) {
-        return Durations.resolve(target, attribute, text, expressions, "set it in application.properties", problems);
+        return Durations.resolve(method, attribute, text, expressions, "set it in application.properties", problems);
     }
 }
