@@ -85,7 +85,7 @@ abstract class Settings {
         // a value that could not be read stands at its default here: it is reported once, above
         BusConfig config = new BusConfig(shutdownTimeout, queueCapacity, publishTimeout, topics,
                 stuckDeliveryThreshold);
-        found.addAll(config.problems(PREFIX));
+        found.addAll(config.problems(PREFIX, this::get));
         problems.addAll(found);
         return found.isEmpty() ? config : null;
     }
@@ -121,7 +121,8 @@ abstract class Settings {
             return defaultValue;
         }
         try {
-            return Durations.parse(value.trim());
+            // its range is checked with the others' (BusConfig#problems), in the words of both front doors
+            return Durations.parseUnchecked(value.trim());
         } catch (IllegalArgumentException e) {
             problems.add("Invalid Signal Bus configuration: " + key + " = " + value + ": " + e.getMessage());
             return defaultValue;

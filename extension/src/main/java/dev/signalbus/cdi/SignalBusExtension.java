@@ -39,6 +39,7 @@ import dev.signalbus.engine.SubscriberSpec;
 import dev.signalbus.jta.JtaTransactions;
 import dev.signalbus.messaging.MessagingBridge;
 import dev.signalbus.model.MethodModel;
+import dev.signalbus.model.Problems;
 import dev.signalbus.model.ReflectionModels;
 import dev.signalbus.model.TopicGraph;
 import dev.signalbus.model.OptionalApis;
@@ -109,8 +110,7 @@ public class SignalBusExtension implements Extension {
         AnnotatedType<X> type = event.getAnnotatedBeanClass();
         Class<X> beanClass = type.getJavaClass();
         if (type.isAnnotationPresent(Publishes.class)) {
-            problems.add(beanClass.getName() + ": @Publishes is not allowed on a bean class; put it on the methods"
-                    + " whose return value is the signal");
+            problems.add(Problems.publishesOnClass(beanClass.getName()));
         }
         for (AnnotatedMethod<? super X> method : type.getMethods()) {
             if (!AnnotatedMethods.isSignalBusMethod(method)) {
@@ -216,7 +216,7 @@ public class SignalBusExtension implements Extension {
             problems.addAll(builder.problems(Settings.PREFIX));
         }
         if (!problems.isEmpty()) {
-            event.addDeploymentProblem(new DeploymentException(report(problems)));
+            event.addDeploymentProblem(new DeploymentException(Problems.report(problems)));
             return;
         }
         for (String warning : graph.warnings()) {
@@ -247,15 +247,6 @@ public class SignalBusExtension implements Extension {
         this.config = config;
         this.beanManager = beanManager;
         this.engine = builder.build();
-    }
-
-    private static String report(List<String> errors) {
-        StringBuilder message = new StringBuilder("Signal Bus found ").append(errors.size())
-                .append(errors.size() == 1 ? " problem" : " problems").append(" in this deployment:");
-        for (int i = 0; i < errors.size(); i++) {
-            message.append(System.lineSeparator()).append("  ").append(i + 1).append(". ").append(errors.get(i));
-        }
-        return message.toString();
     }
 
     private static ClassLoader classLoader() {

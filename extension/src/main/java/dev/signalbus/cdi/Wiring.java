@@ -23,6 +23,7 @@ import jakarta.enterprise.inject.spi.InjectionPoint;
 import dev.signalbus.engine.PeriodicSpec;
 import dev.signalbus.engine.SubscriberSpec;
 import dev.signalbus.model.Durations;
+import dev.signalbus.model.Problems;
 import dev.signalbus.model.ReflectionModels;
 import dev.signalbus.model.TopicGraph;
 
@@ -135,13 +136,16 @@ final class Wiring {
                 InjectionPoint point = beanManager.createInjectionPoint(parameter);
                 positions[next] = parameter.getPosition();
                 points[next++] = point;
-                problem = unresolvable(point);
+                problem = unresolvable(method, parameter, point);
             } catch (RuntimeException e) {
-                problem = "is not a valid injection point: " + e.getMessage();
+                problem = method.model().signature() + ": parameter " + parameter.getPosition() + " '"
+                        + parameter.getJavaParameter().getName() + "' (" + parameter.getBaseType().getTypeName()
+                        + ") is not a valid injection point: "
+                        + e.getMessage();
             }
             if (problem != null) {
                 resolvable = false;
-                problems.add(method.model().signature() + ": parameter " + describe(parameter) + " " + problem);
+                problems.add(problem);
             }
         }
         if (!resolvable || method.invoker() == null) {
@@ -151,11 +155,14 @@ final class Wiring {
                 requestContext, method.proxiedBean());
     }
 
-    private String unresolvable(InjectionPoint point) {
+    /** @return the problem, or {@code null} when exactly one bean satisfies the parameter */
+    private String unresolvable(FoundMethod method, AnnotatedParameter<?> parameter, InjectionPoint point) {
         Set<Bean<?>> beans = beanManager.getBeans(point.getType(), point.getQualifiers().toArray(new Annotation[0]));
+        String signature = method.model().signature();
+        String name = parameter.getJavaParameter().getName();
+        String type = point.getType().getTypeName();
         if (beans.isEmpty()) {
-            return "cannot be injected: no bean has type " + point.getType().getTypeName() + qualifiers(point)
-                    + "; add such a bean or @Produces method, or, if it is the signal, annotate it with @Subscribes";
+            return Problems.unsatisfied(signature, parameter.getPosition(), name, type, qualifiers(point));
         }
         try {
             beanManager.resolve(beans);
@@ -165,24 +172,22 @@ final class Wiring {
             for (Bean<?> bean : beans) {
                 classes.add(bean.getBeanClass().getName());
             }
-            return "is ambiguous: beans of " + classes + " all have type " + point.getType().getTypeName()
-                    + qualifiers(point) + "; add a qualifier to the parameter, or make all but one an @Alternative";
+            return Problems.ambiguous(signature, parameter.getPosition(), name, type, qualifiers(point), classes);
         }
     }
 
-    private static String qualifiers(InjectionPoint point) {
+    /** The qualifiers but {@code @Default}, as {@code @Named("mailer")}: the words of the Quarkus front door. */
+    private static List<String> qualifiers(InjectionPoint point) {
         List<String> written = new ArrayList<>();
         for (Annotation qualifier : point.getQualifiers()) {
             if (qualifier.annotationType() != Default.class) {
-                written.add(qualifier.toString());
+                String text = qualifier.toString();
+                String name = "@" + qualifier.annotationType().getName();
+                written.add(text.startsWith(name) ? "@" + qualifier.annotationType().getSimpleName()
+                        + text.substring(name.length()) : text);
             }
         }
-        return written.isEmpty() ? "" : " with qualifiers " + String.join(" ", written);
-    }
-
-    private static String describe(AnnotatedParameter<?> parameter) {
-        return parameter.getPosition() + " '" + parameter.getJavaParameter().getName() + "' ("
-                + parameter.getBaseType().getTypeName() + ")";
+        return written;
     }
 
     private Class<?> signalType(FoundMethod method, String name) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import dev.signalbus.model.Durations;
 
@@ -51,20 +52,6 @@ public record BusConfig(Duration shutdownTimeout, int queueCapacity, Duration pu
     }
 
     /**
-     * Checks every value.
-     *
-     * @param prefix the key prefix of the front door, e.g. {@code "signal-bus."}
-     * @throws IllegalArgumentException naming every offending key and value
-     */
-    public BusConfig validate(String prefix) {
-        List<String> problems = problems(prefix);
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", problems));
-        }
-        return this;
-    }
-
-    /**
      * Every invalid value, so that a front door can report them all at once rather than one per
      * attempt to start.
      *
@@ -72,27 +59,40 @@ public record BusConfig(Duration shutdownTimeout, int queueCapacity, Duration pu
      * @return one message per offending key, naming it and its value; empty when all are valid
      */
     public List<String> problems(String prefix) {
+        return problems(prefix, key -> null);
+    }
+
+    /**
+     * Every invalid value, each as the front door's configuration holds it.
+     *
+     * @param prefix the key prefix of the front door, e.g. {@code "signal-bus."}
+     * @param written the value of a key as written ({@code "200000d"} rather than {@code PT4800000H}), or
+     *        {@code null} when it cannot say: then the value is shown as read
+     * @return one message per offending key, naming it and its value; empty when all are valid
+     */
+    public List<String> problems(String prefix, Function<String, String> written) {
         List<String> problems = new ArrayList<>();
         if (shutdownTimeout == null || shutdownTimeout.isNegative() || shutdownTimeout.isZero()
                 || Durations.tooLong(shutdownTimeout)) {
-            problems.add(invalid(prefix + "shutdown-timeout", shutdownTimeout,
+            problems.add(invalid(prefix + "shutdown-timeout", shutdownTimeout, written,
                     "a positive duration up to " + Durations.MAX_TEXT));
         }
         if (queueCapacity < 1 || queueCapacity > MAX_QUEUE_CAPACITY) {
-            problems.add(invalid(prefix + "queue-capacity", queueCapacity, CAPACITY_RANGE));
+            problems.add(invalid(prefix + "queue-capacity", queueCapacity, written, CAPACITY_RANGE));
         }
         if (publishTimeout == null || publishTimeout.isNegative() || Durations.tooLong(publishTimeout)) {
-            problems.add(invalid(prefix + "publish-timeout", publishTimeout,
+            problems.add(invalid(prefix + "publish-timeout", publishTimeout, written,
                     "zero or a positive duration up to " + Durations.MAX_TEXT));
         }
         if (stuckDeliveryThreshold == null || stuckDeliveryThreshold.isNegative() || stuckDeliveryThreshold.isZero()
                 || Durations.tooLong(stuckDeliveryThreshold)) {
-            problems.add(invalid(prefix + "stuck-delivery-threshold", stuckDeliveryThreshold,
+            problems.add(invalid(prefix + "stuck-delivery-threshold", stuckDeliveryThreshold, written,
                     "a positive duration up to " + Durations.MAX_TEXT));
         }
         new TreeMap<>(topicQueueCapacity).forEach((topic, capacity) -> {
             if (capacity == null || capacity < 1 || capacity > MAX_QUEUE_CAPACITY) {
-                problems.add(invalid(prefix + "topics.\"" + topic + "\".queue-capacity", capacity, CAPACITY_RANGE));
+                problems.add(invalid(prefix + "topics.\"" + topic + "\".queue-capacity", capacity, written,
+                        CAPACITY_RANGE));
             }
         });
         return problems;
@@ -106,7 +106,9 @@ public record BusConfig(Duration shutdownTimeout, int queueCapacity, Duration pu
 
     private static final String CAPACITY_RANGE = "a positive number up to " + MAX_QUEUE_CAPACITY;
 
-    private static String invalid(String key, Object value, String expected) {
-        return "Invalid Signal Bus configuration: " + key + " = " + value + ", expected " + expected;
+    private static String invalid(String key, Object value, Function<String, String> written, String expected) {
+        String text = written.apply(key);
+        return "Invalid Signal Bus configuration: " + key + " = " + (text != null ? text.trim() : value) + ", expected "
+                + expected;
     }
 }

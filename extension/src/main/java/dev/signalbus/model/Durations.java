@@ -66,6 +66,26 @@ public final class Durations {
      *         and lists the accepted forms
      */
     public static Duration parse(String text) {
+        Duration duration = parseUnchecked(text);
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException("Invalid duration \"" + text + "\": it must not be negative; "
+                    + ACCEPTED);
+        }
+        if (tooLong(duration)) {
+            throw new IllegalArgumentException("Invalid duration \"" + text + "\": it is longer than " + MAX_TEXT
+                    + ", the longest Signal Bus can schedule or wait for; use a shorter one");
+        }
+        return duration;
+    }
+
+    /**
+     * Parses a literal duration as {@link #parse(String)} does, but of any sign and length: for a value whose range
+     * the caller checks and reports in its own words (the bus's settings, {@code BusConfig#problems}). A duration too
+     * long for {@link Duration} comes back just longer than {@link #MAX}.
+     *
+     * @throws IllegalArgumentException when {@code text} is blank, a config expression or not a duration
+     */
+    public static Duration parseUnchecked(String text) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("Invalid duration \"" + (text == null ? "null" : text)
                     + "\": it is blank; " + ACCEPTED);
@@ -76,20 +96,13 @@ public final class Durations {
         }
         String trimmed = text.trim();
         Duration duration = parseOrNull(trimmed);
-        if (duration == null && trimmed.startsWith("-") && parseOrNull(trimmed.substring(1)) != null) {
-            // "-5s": say what is wrong rather than only listing the forms
-            duration = Duration.ofSeconds(-1);
+        if (duration == null && trimmed.startsWith("-")) {
+            // "-5s": the unit forms have no sign of their own
+            Duration positive = parseOrNull(trimmed.substring(1));
+            duration = positive == null ? null : positive.negated();
         }
         if (duration == null) {
             throw new IllegalArgumentException("Invalid duration \"" + text + "\": " + ACCEPTED);
-        }
-        if (duration.isNegative()) {
-            throw new IllegalArgumentException("Invalid duration \"" + text + "\": it must not be negative; "
-                    + ACCEPTED);
-        }
-        if (tooLong(duration)) {
-            throw new IllegalArgumentException("Invalid duration \"" + text + "\": it is longer than " + MAX_TEXT
-                    + ", the longest Signal Bus can schedule or wait for; use a shorter one");
         }
         return duration;
     }

@@ -1,7 +1,5 @@
 package dev.signalbus.cdi;
 
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
 import java.util.Map;
 import java.util.UUID;
 
@@ -33,34 +31,6 @@ final class Cdi {
         } finally {
             config.keySet().forEach(System::clearProperty);
             refreshConfig();
-        }
-    }
-
-    /** The messages of the failure and all its causes and suppressed exceptions, one per line. */
-    static String deploymentFailure(Class<?>... beanClasses) {
-        return messages(assertThrows(RuntimeException.class, () -> boot(beanClasses).close()));
-    }
-
-    static String deploymentFailure(Map<String, String> config, Class<?>... beanClasses) {
-        return messages(assertThrows(RuntimeException.class, () -> boot(config, beanClasses).close()));
-    }
-
-    private static String messages(Throwable failure) {
-        StringBuilder all = new StringBuilder();
-        append(failure, all, 0);
-        return all.toString();
-    }
-
-    private static void append(Throwable failure, StringBuilder all, int depth) {
-        if (failure == null || depth > 10) {
-            return;
-        }
-        all.append(failure.getClass().getName()).append(": ").append(failure.getMessage()).append('\n');
-        for (Throwable suppressed : failure.getSuppressed()) {
-            append(suppressed, all, depth + 1);
-        }
-        if (failure.getCause() != failure) {
-            append(failure.getCause(), all, depth + 1);
         }
     }
 

@@ -78,6 +78,17 @@ class DurationsTest {
         assertThat(Durations.parse("P365D")).isEqualTo(Durations.MAX);
     }
 
+    @Test
+    void uncheckedParseLeavesSignAndLengthToTheCaller() {
+        assertThat(Durations.parseUnchecked("-5s")).isEqualTo(Duration.ofSeconds(-5));
+        assertThat(Durations.parseUnchecked("P366D")).isEqualTo(Duration.ofDays(366));
+        // a unit form past the bound comes back just past it, however long it was
+        assertThat(Durations.parseUnchecked("366d")).isEqualTo(Durations.MAX.plusSeconds(1));
+        assertThat(Durations.parseUnchecked("200000000000000000000d")).isEqualTo(Durations.MAX.plusSeconds(1));
+        assertThatThrownBy(() -> Durations.parseUnchecked("soon")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Invalid duration \"soon\"");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = { "", "  " })
     void rejectsBlank(String text) {

@@ -21,6 +21,7 @@ import org.jboss.jandex.MethodParameterInfo;
 import org.jboss.jandex.PrimitiveType;
 import org.jboss.jandex.Type;
 
+import dev.signalbus.model.Problems;
 import io.quarkus.arc.InjectableInstance;
 import io.quarkus.arc.processor.BeanDeployment;
 import io.quarkus.arc.processor.BeanInfo;
@@ -57,9 +58,13 @@ final class InjectionChecks {
                     continue;
                 }
                 Set<AnnotationInstance> qualifiers = new HashSet<>();
+                List<String> written = new ArrayList<>();
                 for (AnnotationInstance annotation : parameter.declaredAnnotations()) {
                     if (qualifierNames.contains(annotation.name())) {
                         qualifiers.add(annotation);
+                        if (!annotation.name().equals(DEFAULT)) {
+                            written.add(annotation.toString());
+                        }
                     }
                 }
                 if (qualifiers.stream().anyMatch(q -> q.name().equals(CONFIG_PROPERTY))) {
@@ -72,18 +77,20 @@ final class InjectionChecks {
                         ? PrimitiveType.box(parameter.type().asPrimitiveType())
                         : parameter.type();
                 Set<BeanInfo> beans = resolver.resolveBeans(type, qualifiers);
-                String where = lookup.target() + ": injected parameter " + parameter.position() + " ("
-                        + parameter.type() + " " + parameter.name() + ")";
                 if (beans.isEmpty()) {
-                    problems.add(where + " is unsatisfied: no bean has that type and qualifiers " + qualifiers
-                            + "; add such a bean (e.g. a @Produces method) or remove the parameter");
+                    problems.add(Problems.unsatisfied(lookup.signature(), parameter.position(), parameter.name(),
+                            parameter.type().toString(), written));
                     continue;
                 }
                 try {
                     resolver.resolveAmbiguity(beans);
                 } catch (AmbiguousResolutionException e) {
-                    problems.add(where + " is ambiguous: " + beans.size() + " beans match " + beans
-                            + "; add a qualifier to the parameter and to one of the beans");
+                    List<String> classes = new ArrayList<>();
+                    for (BeanInfo bean : beans) {
+                        classes.add(bean.getBeanClass().toString());
+                    }
+                    problems.add(Problems.ambiguous(lookup.signature(), parameter.position(), parameter.name(),
+                            parameter.type().toString(), written, classes));
                 }
             }
         }

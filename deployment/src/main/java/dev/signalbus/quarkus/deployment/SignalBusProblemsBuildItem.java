@@ -23,7 +23,11 @@ final class SignalBusProblemsBuildItem extends SimpleBuildItem {
         this.beanDeployment = beanDeployment;
     }
 
-    /** The looked-up parameters of one subscriber or periodic method. */
-    record Lookups(String target, MethodInfo method, int signalIndex) {
+    /**
+     * The looked-up parameters of one subscriber or periodic method.
+     *
+     * @param signature {@code MethodModel#signature()}, for messages
+     */
+    record Lookups(String signature, MethodInfo method, int signalIndex) {
     }
 }

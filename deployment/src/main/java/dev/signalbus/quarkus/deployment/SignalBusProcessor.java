@@ -37,6 +37,7 @@ import dev.signalbus.Publishes;
 import dev.signalbus.SignalBus;
 import dev.signalbus.model.KeyAccessor;
 import dev.signalbus.model.MethodModel;
+import dev.signalbus.model.Problems;
 import dev.signalbus.model.TopicGraph;
 import dev.signalbus.quarkus.deployment.DiscoveredMethodsBuildItem.BeanMethod;
 import dev.signalbus.quarkus.runtime.ExecutionModel;
@@ -192,8 +193,7 @@ class SignalBusProcessor {
         Map<MethodModel, BeanMethod> methods = discovered.get().methods;
         Set<String> problems = new LinkedHashSet<>();
         for (DotName annotatedClass : discovered.get().publishesOnClass) {
-            problems.add(annotatedClass + ": @Publishes on a class is not supported; put it on the methods whose "
-                    + "return value is the signal");
+            problems.add(Problems.publishesOnClass(annotatedClass.toString()));
         }
         for (ClassInfo notBean : discovered.get().notBeans) {
             notABean(notBean, problems);
@@ -277,11 +277,11 @@ class SignalBusProcessor {
             Map<MethodModel, BeanMethod> methods) {
         List<SignalBusProblemsBuildItem.Lookups> lookups = new ArrayList<>();
         for (TopicGraph.Subscriber subscriber : graph.subscribers()) {
-            lookups.add(new SignalBusProblemsBuildItem.Lookups(subscriber.method().target(),
+            lookups.add(new SignalBusProblemsBuildItem.Lookups(subscriber.method().signature(),
                     methods.get(subscriber.method()).method(), subscriber.signalIndex()));
         }
         for (TopicGraph.Periodic periodic : graph.periodics()) {
-            lookups.add(new SignalBusProblemsBuildItem.Lookups(periodic.method().target(),
+            lookups.add(new SignalBusProblemsBuildItem.Lookups(periodic.method().signature(),
                     methods.get(periodic.method()).method(), -1));
         }
         return lookups;
@@ -300,11 +300,8 @@ class SignalBusProcessor {
         SignalBusProblemsBuildItem failing = problemsItem.get();
         List<String> problems = new ArrayList<>(failing.problems);
         problems.addAll(InjectionChecks.check(failing.lookups, failing.beanDeployment));
-        List<Throwable> errors = new ArrayList<>();
-        for (String problem : problems) {
-            errors.add(new DeploymentException(problem));
-        }
-        validationErrors.produce(new ValidationErrorBuildItem(errors));
+        // one failure listing them all, in the words of the portable extension
+        validationErrors.produce(new ValidationErrorBuildItem(new DeploymentException(Problems.report(problems))));
     }
 
     @BuildStep
@@ -345,7 +342,7 @@ class SignalBusProcessor {
         for (SubscriberMethodBuildItem item : sortedSubscribers) {
             TopicGraph.Subscriber subscriber = item.subscriber;
             subscribers.add(new SubscriberDefinition(subscriber.topic(), subscriber.method().target(),
-                    subscriber.signalClass(), subscriber.concurrency(), subscriber.batchMaxSize(),
+                    subscriber.method().signature(), subscriber.signalClass(), subscriber.concurrency(), subscriber.batchMaxSize(),
                     subscriber.batchMaxWait(), subscriber.signalIndex(), subscriber.method().parameters().size(),
                     item.executionModel, number(invokerClasses, item.invoker),
                     keyReader(combinedIndex.getComputingIndex(), subscriber.key(), keyReaders)));
@@ -355,7 +352,8 @@ class SignalBusProcessor {
         List<PeriodicDefinition> periodics = new ArrayList<>();
         for (PeriodicMethodBuildItem item : sortedPeriodics) {
             TopicGraph.Periodic periodic = item.periodic;
-            periodics.add(new PeriodicDefinition(periodic.method().target(), periodic.every(), periodic.delay(),
+            periodics.add(new PeriodicDefinition(periodic.method().target(),
+                    periodic.method().signature(), periodic.every(), periodic.delay(),
                     periodic.method().parameters().size(), item.executionModel, number(invokerClasses, item.invoker)));
         }
         generateInvokers(new GeneratedClassGizmoAdaptor(generatedClasses, true), invokerClasses, keyReaders);

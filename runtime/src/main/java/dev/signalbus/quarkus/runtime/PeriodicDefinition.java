@@ -9,6 +9,8 @@ public final class PeriodicDefinition {
 
     /** {@code "com.acme.Foo#bar"}, also the scheduler job identity. */
     public final String target;
+    /** {@code "com.acme.Foo#bar(Order, Mailer)"}, for messages: tells overloads apart. */
+    public final String signature;
     /** {@code @PeriodicTask(every)} as written, may be a {@code ${key}} expression. */
     public final String every;
     /** {@code @PeriodicTask(delay)} as written, may be a {@code ${key}} expression. */
@@ -21,9 +23,10 @@ public final class PeriodicDefinition {
     public final int invoker;
 
     @RecordableConstructor
-    public PeriodicDefinition(String target, String every, String delay, int parameterCount,
+    public PeriodicDefinition(String target, String signature, String every, String delay, int parameterCount,
             ExecutionModel executionModel, int invoker) {
         this.target = target;
+        this.signature = signature;
         this.every = every;
         this.delay = delay;
         this.parameterCount = parameterCount;

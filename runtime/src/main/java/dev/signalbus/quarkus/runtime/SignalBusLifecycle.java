@@ -32,6 +32,7 @@ import dev.signalbus.engine.SubscriberSpec;
 import dev.signalbus.jta.JtaTransactions;
 import dev.signalbus.metrics.MicrometerBusMetrics;
 import dev.signalbus.model.Durations;
+import dev.signalbus.model.Problems;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ArcContainer;
 import io.quarkus.arc.ClientProxy;
@@ -98,6 +99,15 @@ public class SignalBusLifecycle {
         SignalBusRuntimeConfig runtimeConfig = config.unwrap(SmallRyeConfig.class).getConfigMapping(SignalBusRuntimeConfig.class);
         BusConfig bus = busConfig(runtimeConfig);
         this.busConfig = bus;
+        // every problem of the start in one failure, as the build and the portable extension report theirs
+        List<String> problems = new ArrayList<>(bus.problems(CONFIG_PREFIX, new Function<String, String>() {
+            @Override
+            public String apply(String key) {
+                return config.getConfigValue(key).getValue();
+            }
+        }));
+        // with a setting invalid, the checks that read the settings would only add noise
+        boolean settingsValid = problems.isEmpty();
         SignalBusEngine.Builder builder = SignalBusEngine.builder()
                 .config(bus)
                 .executor(executor)
@@ -135,13 +145,11 @@ public class SignalBusLifecycle {
         if (tracing) {
             builder.tracing(OpenTelemetryTracing.tracing());
         }
-        // every problem of the start in one failure, as the build and the portable extension report theirs
-        List<String> problems = new ArrayList<>();
         for (SubscriberDefinition s : subscribers) {
             ArcMethodCall call = new ArcMethodCall(invokers, s.invoker, s.parameterCount, s.signalIndex, s.executionModel,
                     vertx);
             Duration maxWait = s.batchMaxSize > 0
-                    ? duration(s.target, "@Batch(maxWait)", s.batchMaxWait, expressions, problems)
+                    ? duration(s.signature, "@Batch(maxWait)", s.batchMaxWait, expressions, problems)
                     : null;
             if (s.batchMaxSize > 0 && maxWait == null) {
                 continue;
@@ -161,8 +169,8 @@ public class SignalBusLifecycle {
         }
         for (PeriodicDefinition p : periodics) {
             ArcMethodCall call = new ArcMethodCall(invokers, p.invoker, p.parameterCount, -1, p.executionModel, vertx);
-            Duration every = duration(p.target, "@PeriodicTask(every)", p.every, expressions, problems);
-            Duration delay = duration(p.target, "@PeriodicTask(delay)", p.delay, expressions, problems);
+            Duration every = duration(p.signature, "@PeriodicTask(every)", p.every, expressions, problems);
+            Duration delay = duration(p.signature, "@PeriodicTask(delay)", p.delay, expressions, problems);
             if (every != null && delay != null) {
                 builder.periodic(new PeriodicSpec(p.target, every, delay, call));
             }
@@ -180,9 +188,11 @@ public class SignalBusLifecycle {
                 bridge(Arc.container().instance(SignalBusChannels.class).get()).configure(builder);
             }
         }
-        problems.addAll(builder.problems(CONFIG_PREFIX));
+        if (settingsValid) {
+            problems.addAll(builder.problems(CONFIG_PREFIX));
+        }
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("Signal Bus cannot start: " + String.join("; ", problems));
+            throw new IllegalStateException(Problems.report(problems));
         }
         SignalBusEngine created = builder.build();
         engine = created;
@@ -264,12 +274,12 @@ public class SignalBusLifecycle {
             }
         }
         return new BusConfig(config.shutdownTimeout(), config.queueCapacity(), config.publishTimeout(), topicCapacities,
-                config.stuckDeliveryThreshold()).validate(CONFIG_PREFIX);
+                config.stuckDeliveryThreshold());
     }
 
     /** @return the duration, or {@code null} when a problem was added */
-    private static Duration duration(String target, String attribute, String text,
+    private static Duration duration(String method, String attribute, String text,
             Function<String, String> expressions, List<String> problems) {
-        return Durations.resolve(target, attribute, text, expressions, "set it in application.properties", problems);
+        return Durations.resolve(method, attribute, text, expressions, "set it in application.properties", problems);
     }
 }

@@ -11,6 +11,8 @@ public final class SubscriberDefinition {
     public final String topic;
     /** {@code "com.acme.Foo#bar"}. */
     public final String target;
+    /** {@code "com.acme.Foo#bar(Order, Mailer)"}, for messages: tells overloads apart. */
+    public final String signature;
     /** Binary name of the boxed raw class every signal must be an instance of (the element type for a batch). */
     public final String signalClass;
     /** Deliveries in flight at once. */
@@ -31,11 +33,12 @@ public final class SubscriberDefinition {
     public final int keyReader;
 
     @RecordableConstructor
-    public SubscriberDefinition(String topic, String target, String signalClass, int concurrency, int batchMaxSize,
-            String batchMaxWait, int signalIndex, int parameterCount, ExecutionModel executionModel,
+    public SubscriberDefinition(String topic, String target, String signature, String signalClass, int concurrency,
+            int batchMaxSize, String batchMaxWait, int signalIndex, int parameterCount, ExecutionModel executionModel,
             int invoker, int keyReader) {
         this.topic = topic;
         this.target = target;
+        this.signature = signature;
         this.signalClass = signalClass;
         this.concurrency = concurrency;
         this.batchMaxSize = batchMaxSize;

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.signalbus.Subscribes;
+import dev.signalbus.behaviour.DefinitionError;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -20,7 +21,7 @@ public class ChannelWithoutMessagingTest {
     static final QuarkusUnitTest TEST = new QuarkusUnitTest()
             .withApplicationRoot(root -> root.addClasses(Subscriber.class))
             .overrideConfigKey("quarkus.signal-bus.topics.orders.incoming", "orders-in")
-            .assertException(failure -> assertThat(Messages.of(failure))
+            .assertException(failure -> assertThat(DefinitionError.messages(failure))
                     .contains("quarkus.signal-bus.topics.\"orders\"").contains("quarkus-messaging-kafka"));
 
     @Test

@@ -1,0 +1,12 @@
+package dev.signalbus.quarkus.deployment.test.behaviour.validation;
+
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import dev.signalbus.behaviour.validation.VoidPublisher;
+import dev.signalbus.quarkus.deployment.test.behaviour.OnQuarkus;
+import io.quarkus.test.QuarkusUnitTest;
+
+public class VoidPublisherTest extends OnQuarkus {
+    @RegisterExtension
+    static final QuarkusUnitTest APP = app(VoidPublisher.class);
+}
