@@ -18,8 +18,9 @@ import org.jboss.logging.annotations.ValidIdRange;
 
 /**
  * The messages that Signal Bus logs at INFO and above, with an id each ({@code SIGBUS0001}), the same on every
- * container: the engine's and its integrations' (transactions, metrics, the bridge to a broker). The JBoss Logging
- * processor implements it at compile time ({@code BusLog_$logger}). Ids by area:
+ * container: the engine's, its integrations' (transactions, metrics, the bridge to a broker) and those the front
+ * doors share, such as a drain's report. The JBoss Logging processor implements it at compile time
+ * ({@code BusLog_$logger}). Ids by area:
  * <ul>
  * <li>1-99: start and shutdown (the drain and its report)
  * <li>100-199: the topics and their settings
@@ -30,7 +31,8 @@ import org.jboss.logging.annotations.ValidIdRange;
  * Debug messages are plain {@link BasicLogger} calls on the same logger.
  * <p>
  * The logger categories stay the classes that log: {@code dev.signalbus.engine.SignalBusEngine} for all of the
- * engine, {@code dev.signalbus.jta.JtaTransactionSupport} for transactions, and so on (see {@link #of}).
+ * engine, {@code dev.signalbus.cdi.SignalBusExtension} and {@code dev.signalbus.quarkus.runtime.SignalBusLifecycle}
+ * for each front door's drain report, and so on (see {@link #of}).
  */
 @MessageLogger(projectCode = "SIGBUS", length = 4)
 @ValidIdRange(min = 1, max = 499)
@@ -56,6 +58,15 @@ public interface BusLog extends BasicLogger {
             + " periodic runs still in progress were interrupted")
     void notDrained(Duration shutdownTimeout, Map<String, Long> undelivered, int interrupted);
 
+    @LogMessage(level = Level.WARN)
+    @Message(id = 4, value = "Signal Bus shutdown-timeout exceeded: %d signal(s) not delivered to %s")
+    void notDelivered(long count, String subscriber);
+
+    /** A front door's report of the drain: a line per subscriber (or other entry) left undelivered, if any. */
+    default void undelivered(DrainReport report) {
+        report.undelivered().forEach((subscriber, count) -> notDelivered(count, subscriber));
+    }
+
     @LogMessage(level = Level.ERROR)
     @Message(id = 5, value = "Signal Bus refused signals while it drained, because their subscribers' queues stayed"
             + " full: %s; each refusal was thrown to its publisher (a subscriber publishing in a chain fails that"
@@ -73,6 +84,10 @@ public interface BusLog extends BasicLogger {
     void threadsStillRunning(List<String> threads);
 
     // 100-199: the topics and their settings
+
+    @LogMessage(level = Level.WARN)
+    @Message(id = 100, value = "%s")
+    void topicWarning(String warning);
 
     @LogMessage(level = Level.WARN)
     @Message(id = 101, value = "%1$stopics.\"%2$s\".queue-capacity is set, but no subscriber receives topic '%2$s':"

@@ -55,8 +55,8 @@ class HungSubscriberTest {
 
         assertThat(took).isGreaterThanOrEqualTo(TIMEOUT).isLessThan(TIMEOUT.plusSeconds(1));
         assertThat(report).filteredOn(line -> line.contains("not delivered"))
-                .containsExactly("Signal Bus shutdown-timeout exceeded: " + SIGNALS + " signal(s) not delivered to "
-                        + "exports -> " + Hung.class.getName() + "#export");
+                .containsExactly("SIGBUS0004: Signal Bus shutdown-timeout exceeded: " + SIGNALS
+                        + " signal(s) not delivered to exports -> " + Hung.class.getName() + "#export");
         assertThat(HUNG_INTERRUPTED.get()).isEqualTo(1);
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(Threads.busThreads()).isEmpty());
         Figures.print("3 hung subscriber (Weld)", String.format(

@@ -25,7 +25,7 @@ import io.quarkus.test.QuarkusUnitTest;
 /**
  * Case 3 on Quarkus: a subscriber blocked (interruptibly) past {@code shutdown-timeout} of 1 s. The
  * application stops within the timeout + 1 s, the log names the topic and subscriber with the exact
- * number not delivered, the healthy subscriber of the topic got everything, and the hung delivery
+ * number not delivered (in the line the portable extension logs too), the healthy subscriber of the topic got everything, and the hung delivery
  * was interrupted (by the engine: Quarkus itself would interrupt its worker only after
  * {@code quarkus.thread-pool.shutdown-interrupt}, 10 s).
  */
@@ -47,7 +47,7 @@ public class QuarkusHungSubscriberTest {
         return Shared.get("hung.interrupted", AtomicInteger::new);
     }
 
-    /** What the engine logged, formatted; captured by a handler the application installs. */
+    /** What Signal Bus logged, formatted; captured by a handler the application installs. */
     static ConcurrentLinkedQueue<String> logged() {
         return Shared.get("hung.logged", ConcurrentLinkedQueue::new);
     }
@@ -70,7 +70,7 @@ public class QuarkusHungSubscriberTest {
     @Test
     void theApplicationStopsInTime() {
         // the report is logged while the application stops, after QuarkusUnitTest's own log checks
-        Logger.getLogger("dev.signalbus.engine.SignalBusEngine").addHandler(handler(new Handler() {
+        Logger.getLogger("dev.signalbus").addHandler(handler(new Handler() {
             @Override
             public void publish(LogRecord record) {
                 logged().add(record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage());
@@ -94,11 +94,14 @@ public class QuarkusHungSubscriberTest {
     static void verify() {
         try {
             Duration took = Duration.ofNanos(System.nanoTime() - stopStarted()[0]);
-            Logger.getLogger("dev.signalbus.engine.SignalBusEngine").removeHandler(handler(null));
+            Logger.getLogger("dev.signalbus").removeHandler(handler(null));
             await().atMost(Duration.ofSeconds(30)).until(() -> interrupted().get() == 1);
             assertThat(took).isLessThan(Duration.ofSeconds(2));
             assertThat(logged()).anySatisfy(line -> assertThat(line).contains("did not drain")
                     .contains("exports -> " + Hung.class.getName() + "#export=" + SIGNALS));
+            // the front door's report: the same id and words as on Weld (HungSubscriberTest)
+            assertThat(logged()).contains("SIGBUS0004: Signal Bus shutdown-timeout exceeded: " + SIGNALS
+                    + " signal(s) not delivered to exports -> " + Hung.class.getName() + "#export");
             assertThat(logged()).noneSatisfy(line -> assertThat(line).contains(Healthy.class.getName()));
             Shared.print("3 hung subscriber (Quarkus)", String.format("shutdown-timeout 1000 ms: the application stopped"
                     + " after %d ms; reported %d not delivered", took.toMillis(), SIGNALS), stopStarted()[0]);
