@@ -28,7 +28,8 @@ import org.jboss.logging.annotations.ValidIdRange;
  * <li>300-399: the executors and timers the bus runs on
  * <li>400-499: the integrations: transactions, metrics, the bridge to a broker
  * </ul>
- * Debug messages are plain {@link BasicLogger} calls on the same logger.
+ * (500-599 are the Quarkus front door's own, {@code dev.signalbus.quarkus.runtime.QuarkusLog}.) Debug messages are
+ * plain {@link BasicLogger} calls on the same logger.
  * <p>
  * The logger categories stay the classes that log: {@code dev.signalbus.engine.SignalBusEngine} for all of the
  * engine, {@code dev.signalbus.cdi.SignalBusExtension} and {@code dev.signalbus.quarkus.runtime.SignalBusLifecycle}
