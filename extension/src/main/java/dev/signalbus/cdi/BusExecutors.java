@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.inject.spi.BeanManager;
 
-import org.jboss.logging.Logger;
+import dev.signalbus.engine.BusLog;
 
 /**
  * Where deliveries and periodic runs execute: the container's default managed executors when it
@@ -24,7 +24,7 @@ import org.jboss.logging.Logger;
  */
 final class BusExecutors {
 
-    private static final Logger LOG = Logger.getLogger(BusExecutors.class);
+    private static final BusLog LOG = BusLog.of(BusExecutors.class);
     private static final long KEEP_ALIVE_SECONDS = 30;
     private static final long TERMINATION_WAIT_SECONDS = 5;
     private static final long INTERRUPTED_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
@@ -130,9 +130,7 @@ final class BusExecutors {
             for (NamedThreads threads : factories) {
                 running.addAll(threads.running());
             }
-            LOG.warnf("Signal Bus threads still running after they were interrupted: %s; a subscriber or periodic"
-                    + " task that ignores interrupts cannot be stopped, and its thread keeps the JVM alive until it"
-                    + " returns", running);
+            LOG.threadsStillRunning(running);
         }
     }
 

@@ -3,8 +3,7 @@ package dev.signalbus.cdi;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.BeanManager;
 
-import org.jboss.logging.Logger;
-
+import dev.signalbus.engine.BusLog;
 import dev.signalbus.engine.BusMetrics;
 import dev.signalbus.metrics.MicrometerBusMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,7 +15,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 final class MeterRegistries {
 
     static final String METER_REGISTRY = "io.micrometer.core.instrument.MeterRegistry";
-    private static final Logger LOG = Logger.getLogger(MeterRegistries.class);
+    private static final BusLog LOG = BusLog.of(MeterRegistries.class);
 
     private MeterRegistries() {
     }
@@ -29,8 +28,7 @@ final class MeterRegistries {
             return MicrometerBusMetrics.of(registry);
         }
         if (registries.isAmbiguous()) {
-            LOG.warnf("Signal Bus found several MeterRegistry beans and reports its meters to Micrometer's global"
-                    + " registry instead; make one of them the default (the others @Alternative or qualified)");
+            LOG.severalMeterRegistries();
         }
         return MicrometerBusMetrics.global();
     }

@@ -24,13 +24,12 @@ import jakarta.enterprise.inject.spi.Interceptor;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
 import jakarta.enterprise.invoke.Invoker;
 
-import org.jboss.logging.Logger;
-
 import dev.signalbus.PeriodicTask;
 import dev.signalbus.Publishes;
 import dev.signalbus.SignalBus;
 import dev.signalbus.SignalFailure;
 import dev.signalbus.engine.BusConfig;
+import dev.signalbus.engine.BusLog;
 import dev.signalbus.engine.DrainReport;
 import dev.signalbus.engine.PeriodicScheduler;
 import dev.signalbus.engine.PeriodicSpec;
@@ -74,7 +73,7 @@ import dev.signalbus.model.OptionalApis;
  */
 public class SignalBusExtension implements Extension {
 
-    private static final Logger LOG = Logger.getLogger(SignalBusExtension.class);
+    private static final BusLog LOG = BusLog.of(SignalBusExtension.class);
 
     /** Methods found in managed beans, in discovery order. */
     private final List<FoundMethod> found = new ArrayList<>();
@@ -220,7 +219,7 @@ public class SignalBusExtension implements Extension {
             return;
         }
         for (String warning : graph.warnings()) {
-            LOG.warn(warning);
+            LOG.topicWarning(warning);
         }
         this.executors = BusExecutors.create(beanManager, deliveryThreads, periodics.size());
         Event<SignalFailure> failures = beanManager.getEvent().select(SignalFailure.class);
@@ -291,10 +290,7 @@ public class SignalBusExtension implements Extension {
         }
         MessagingBridge channels = bridge;
         DrainReport report = channels != null ? channels.drain(current) : current.shutdown();
-        if (!report.complete()) {
-            report.undelivered().forEach((subscriber, count) -> LOG.warnf(
-                    "Signal Bus shutdown-timeout exceeded: %d signal(s) not delivered to %s", count, subscriber));
-        }
+        LOG.undelivered(report);
         executors.shutdown(!report.complete());
     }
 

@@ -8,8 +8,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.jboss.logging.Logger;
-
 /**
  * The batches of a {@code @Batch} subscriber's {@link Mailbox}: a drain task takes up to
  * {@code maxSize} signals at once, when that many wait or the oldest has waited {@code maxWait}
@@ -18,7 +16,7 @@ import org.jboss.logging.Logger;
  */
 final class Batches {
 
-    private static final Logger LOG = Logger.getLogger(SignalBusEngine.class);
+    private static final BusLog LOG = BusLog.of(SignalBusEngine.class);
 
     private final Mailbox mailbox;
     private final SubscriberSpec spec;
@@ -106,8 +104,7 @@ final class Batches {
                 // not even the JDK's delay thread could start: the batch goes at the next publish
                 // that fills it, or at the drain
                 timerArmed.set(false);
-                LOG.errorf(e, "Signal Bus could not arm the maxWait timer of %s (topic '%s')", spec.target(),
-                        spec.topic());
+                LOG.batchTimerNotArmed(e, spec.target(), spec.topic());
             }
         }
     }

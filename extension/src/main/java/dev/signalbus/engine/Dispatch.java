@@ -9,8 +9,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.jboss.logging.Logger;
-
 /**
  * The drain tasks of a subscriber's {@link Mailbox}. It holds no thread while idle: when a signal
  * arrives and fewer than {@code concurrency} drain tasks run, one is submitted to the executor; a
@@ -21,7 +19,7 @@ import org.jboss.logging.Logger;
  */
 final class Dispatch {
 
-    private static final Logger LOG = Logger.getLogger(SignalBusEngine.class);
+    private static final BusLog LOG = BusLog.of(SignalBusEngine.class);
     static final int BURST = 64;
     /** A delivery task the executor refused is offered again after this delay, doubled each time. */
     static final long RETRY_FIRST_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
@@ -111,16 +109,14 @@ final class Dispatch {
             executor.execute(task);
             if (retryDelayNanos != RETRY_FIRST_NANOS) {
                 retryDelayNanos = RETRY_FIRST_NANOS;
-                LOG.infof("The executor takes the delivery tasks of %s (topic '%s') again", spec.target(),
-                        spec.topic());
+                LOG.executorTakesAgain(spec.target(), spec.topic());
             }
             return;
         } catch (RuntimeException | Error e) {
             // an executor may have queued the task and then failed (ThreadPoolExecutor starting a
             // worker after the offer): whoever claims the task first owns the slot
             if (!task.claim()) {
-                LOG.warnf(e, "The executor failed after it took a delivery task of %s (topic '%s'); the task runs",
-                        spec.target(), spec.topic());
+                LOG.executorFailedAfterTaking(e, spec.target(), spec.topic());
                 return;
             }
             refusal = e;
@@ -164,10 +160,8 @@ final class Dispatch {
         long delay = retryDelayNanos;
         retryDelayNanos = Math.min(delay * 2, RETRY_MAX_NANOS);
         if (delay == RETRY_FIRST_NANOS) {
-            LOG.errorf(refusal, "The executor refused a delivery task of %s (topic '%s'); %d signals stay queued and"
-                    + " are offered again, every %d ms at first and at most every %d s, until it takes them",
-                    spec.target(), spec.topic(), mailbox.queueDepth(), TimeUnit.NANOSECONDS.toMillis(delay),
-                    TimeUnit.NANOSECONDS.toSeconds(RETRY_MAX_NANOS));
+            LOG.executorRefused(refusal, spec.target(), spec.topic(), mailbox.queueDepth(),
+                    TimeUnit.NANOSECONDS.toMillis(delay), TimeUnit.NANOSECONDS.toSeconds(RETRY_MAX_NANOS));
         }
         // like the batch timer: the delay thread must not keep a stopped bus reachable
         WeakReference<Dispatch> dispatch = new WeakReference<>(this);
@@ -176,8 +170,7 @@ final class Dispatch {
         } catch (RuntimeException | Error e) {
             // not even the JDK's delay thread could start: the next publish to this topic wakes a task
             retryArmed.set(false);
-            LOG.errorf(e, "Signal Bus could not arm the retry of %s's delivery task (topic '%s'); its queued signals"
-                    + " wait for the next publish to the topic or the drain", spec.target(), spec.topic());
+            LOG.retryNotArmed(e, spec.target(), spec.topic());
         }
     }
 

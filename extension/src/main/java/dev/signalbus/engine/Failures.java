@@ -4,14 +4,12 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
-import org.jboss.logging.Logger;
-
 import dev.signalbus.SignalFailure;
 
 /** Logs a failure, then hands it to the front door (which fires the CDI event). */
 final class Failures {
 
-    private static final Logger LOG = Logger.getLogger(SignalBusEngine.class);
+    private static final BusLog LOG = BusLog.of(SignalBusEngine.class);
 
     private final Consumer<SignalFailure> handler;
 
@@ -22,26 +20,26 @@ final class Failures {
     void report(String topic, String target, Object signal, Throwable failure) {
         Throwable cause = unwrap(failure);
         if (topic == null) {
-            LOG.errorf(cause, "Periodic task %s failed; it keeps its schedule", target);
+            LOG.periodicTaskFailed(cause, target);
         } else {
-            LOG.errorf(cause, "Subscriber %s failed to handle a signal of topic '%s'", target, topic);
+            LOG.subscriberFailed(cause, target, topic);
         }
         try {
             handler.accept(new SignalFailure(topic, target, signal, cause));
         } catch (Throwable t) {
             // an observer of SignalFailure must not break delivery; the failure itself is logged above
-            LOG.errorf(t, "An observer of SignalFailure failed while handling the failure of %s", target);
+            LOG.failureObserverFailed(t, target);
         }
     }
 
     /** A signal that a bridge to a broker could not pass on ({@code target} names its channel). */
     void reportPassOn(String topic, String target, Object signal, Throwable failure) {
         Throwable cause = unwrap(failure);
-        LOG.errorf(cause, "Signal Bus: the %s of topic '%s' could not pass on a signal", target, topic);
+        LOG.notPassedOn(cause, target, topic);
         try {
             handler.accept(new SignalFailure(topic, target, signal, cause));
         } catch (Throwable t) {
-            LOG.errorf(t, "An observer of SignalFailure failed while handling the failure of %s", target);
+            LOG.failureObserverFailed(t, target);
         }
     }
 
@@ -51,13 +49,11 @@ final class Failures {
      * with the publisher as target.
      */
     void reportHeld(String topic, String publisher, Object signal, Throwable failure) {
-        LOG.errorf(failure, "A signal that %s published to topic '%s' inside a transaction could not be published"
-                + " when the transaction completed; it is fired as a SignalFailure (signal: %s)", publisher, topic,
-                signal);
+        LOG.heldSignalNotPublished(failure, publisher, topic, signal);
         try {
             handler.accept(new SignalFailure(topic, publisher, signal, failure));
         } catch (Throwable t) {
-            LOG.errorf(t, "An observer of SignalFailure failed while handling the failure of %s", publisher);
+            LOG.failureObserverFailed(t, publisher);
         }
     }
 

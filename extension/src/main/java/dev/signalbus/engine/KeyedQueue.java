@@ -5,8 +5,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
 
-import org.jboss.logging.Logger;
-
 /**
  * The queue of a subscriber with per-key order: one lane of signals per key, and a queue of the
  * lanes that have signals and no delivery in flight. A delivery task takes the head of the next
@@ -19,7 +17,7 @@ import org.jboss.logging.Logger;
  */
 final class KeyedQueue {
 
-    private static final Logger LOG = Logger.getLogger(SignalBusEngine.class);
+    private static final BusLog LOG = BusLog.of(SignalBusEngine.class);
     /** The key of signals whose key could not be read: a lane of their own. */
     private static final Object UNREADABLE = new Object();
 
@@ -78,8 +76,7 @@ final class KeyedQueue {
         } catch (RuntimeException | LinkageError e) {
             if (!unreadableLogged) {
                 unreadableLogged = true;
-                LOG.warnf(e, "The key of a %s for %s could not be read; such signals are delivered one at a time in a"
-                        + " lane of their own. Logged once.", signal.getClass().getName(), target);
+                LOG.keyUnreadable(e, signal.getClass().getName(), target);
             }
             return UNREADABLE;
         }

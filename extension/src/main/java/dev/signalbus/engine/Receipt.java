@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
-import org.jboss.logging.Logger;
-
 /**
  * What a signal {@linkplain SignalBusEngine#receive received} from outside owes its sender: one
  * answer once every local subscriber has finished it, with the first failure if one failed. One
@@ -13,7 +11,7 @@ import org.jboss.logging.Logger;
  */
 final class Receipt {
 
-    private static final Logger LOG = Logger.getLogger(SignalBusEngine.class);
+    private static final BusLog LOG = BusLog.of(SignalBusEngine.class);
 
     private final AtomicInteger remaining;
     private final Consumer<Throwable> answer;
@@ -50,7 +48,7 @@ final class Receipt {
         try {
             answer.accept(failure);
         } catch (RuntimeException | Error e) {
-            LOG.errorf(e, "Signal Bus could not answer the sender of a received signal");
+            LOG.senderNotAnswered(e);
         }
     }
 }

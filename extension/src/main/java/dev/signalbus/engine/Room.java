@@ -6,8 +6,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
-import org.jboss.logging.Logger;
-
 /**
  * The bound of one subscriber's {@link Mailbox}: the count of places reserved in its queue, and the
  * publishers waiting for a place. The queue itself never refuses a signal; a publisher reserves a
@@ -22,7 +20,7 @@ import org.jboss.logging.Logger;
  */
 final class Room {
 
-    private static final Logger LOG = Logger.getLogger(SignalBusEngine.class);
+    private static final BusLog LOG = BusLog.of(SignalBusEngine.class);
     /**
      * Set in {@link #size} by {@link #discard()}: from then on a reservation fails, and the count
      * discard read is exactly the signals it reports, whichever side of it a publisher was.
@@ -195,10 +193,7 @@ final class Room {
                     + " or let a subscriber of the cycle publish less than it receives"));
         }
         if (beyondLogged.compareAndSet(false, true)) {
-            LOG.warnf("The queue of %s (topic '%s') is full (%d signals) and every delivery that could make room is"
-                    + " publishing into a full queue itself (%s): a publisher that waited would wait for nothing, so"
-                    + " its signal is queued beyond the capacity, up to %d signals in all; past that such a publish"
-                    + " is refused. Logged once.", spec.target(), spec.topic(), capacity, cycle, beyondLimit);
+            LOG.queuedBeyondCapacity(spec.target(), spec.topic(), capacity, cycle, beyondLimit);
         }
         return BEYOND;
     }

@@ -27,8 +27,6 @@ import java.util.function.Consumer;
 
 import jakarta.enterprise.event.TransactionPhase;
 
-import org.jboss.logging.Logger;
-
 import dev.signalbus.SignalBus;
 import dev.signalbus.SignalFailure;
 
@@ -51,7 +49,7 @@ import dev.signalbus.SignalFailure;
  */
 public final class SignalBusEngine implements SignalBus {
 
-    private static final Logger LOG = Logger.getLogger(SignalBusEngine.class);
+    private static final BusLog LOG = BusLog.of(SignalBusEngine.class);
 
     private static final int NEW = 0;
     private static final int RUNNING = 1;
@@ -180,8 +178,7 @@ public final class SignalBusEngine implements SignalBus {
         for (Periodic periodic : periodics) {
             periodic.schedule(scheduler);
         }
-        LOG.debugf("Signal Bus started: %d subscribers on %d topics, %d periodic tasks", mailboxes.size(),
-                topics.size(), periodics.size());
+        LOG.started(mailboxes.size(), topics.size(), periodics.size());
     }
 
     /**
@@ -465,8 +462,7 @@ public final class SignalBusEngine implements SignalBus {
                 }
             } catch (RuntimeException e) {
                 // nobody is left to receive this exception: the publisher returned long ago
-                LOG.errorf(e, "The result of an async publisher completed but could not be published to topic '%s'",
-                        topic);
+                LOG.asyncResultNotPublished(e, topic);
             } finally {
                 // after the publish: a drain that times out meanwhile still counts this result
                 asyncResults.remove(topic);
@@ -486,9 +482,7 @@ public final class SignalBusEngine implements SignalBus {
             LOG.debugf("Topic '%s' has no subscriber; its signals are counted as unrouted (first: %s)", topic,
                     signal.getClass().getName());
             if (unrouted.size() == MAX_UNROUTED_TOPICS) {
-                LOG.warnf("Signals were published to %d topics without subscribers; signals to further such topics"
-                        + " are counted together, not per topic (publishing to topic names made at run time?)",
-                        MAX_UNROUTED_TOPICS);
+                LOG.tooManyUnroutedTopics(MAX_UNROUTED_TOPICS);
             }
         }
         counter.count(this, topic);
@@ -641,16 +635,12 @@ public final class SignalBusEngine implements SignalBus {
             for (Periodic periodic : periodics) {
                 interrupted += periodic.interruptRunning();
             }
-            LOG.errorf("Signal Bus did not drain within shutdown-timeout %s; not delivered: %s; %d deliveries or"
-                    + " periodic runs still in progress were interrupted", config.shutdownTimeout(), undelivered,
-                    interrupted);
+            LOG.notDrained(config.shutdownTimeout(), undelivered, interrupted);
         } else if (refused.isEmpty()) {
-            LOG.debugf("Signal Bus drained in %s", took);
+            LOG.drained(took);
         }
         if (!refused.isEmpty()) {
-            LOG.errorf("Signal Bus refused signals while it drained, because their subscribers' queues stayed full: %s;"
-                    + " each refusal was thrown to its publisher (a subscriber publishing in a chain fails that"
-                    + " delivery, reported as a SignalFailure)", refused);
+            LOG.refusedWhileDraining(refused);
         }
         synchronized (this) {
             if (drainFallback != null) {
@@ -661,7 +651,7 @@ public final class SignalBusEngine implements SignalBus {
             try {
                 metrics.close();
             } catch (RuntimeException e) {
-                LOG.warnf(e, "Signal Bus could not remove its metrics");
+                LOG.metricsNotRemoved(e);
             }
         }
         return new DrainReport(complete && refused.isEmpty(), Map.copyOf(undelivered), Map.copyOf(refused), took);
@@ -713,9 +703,7 @@ public final class SignalBusEngine implements SignalBus {
                         });
                 pool.allowCoreThreadTimeOut(true);
                 drainFallback = pool;
-                LOG.infof("The executor refused delivery tasks while Signal Bus drains (the container stops lending"
-                        + " threads before it stops the application): the drain goes on on the bus's own threads"
-                        + " signal-bus-drain");
+                LOG.drainOnOwnThreads();
             }
             fallback = drainFallback;
         }
@@ -1105,9 +1093,7 @@ public final class SignalBusEngine implements SignalBus {
             }
             for (String topic : new TreeSet<>(config.topicQueueCapacity().keySet())) {
                 if (!topics.contains(topic)) {
-                    LOG.warnf("%stopics.\"%s\".queue-capacity is set, but no subscriber receives topic '%s': the"
-                            + " setting has no effect; check the topic name (a quote in it is written \\\")",
-                            configPrefix, topic, topic);
+                    LOG.queueCapacityUnused(configPrefix, topic);
                 }
             }
             return problems;

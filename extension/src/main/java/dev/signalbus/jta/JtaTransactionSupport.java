@@ -13,8 +13,7 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
-import org.jboss.logging.Logger;
-
+import dev.signalbus.engine.BusLog;
 import dev.signalbus.engine.HeldSignal;
 import dev.signalbus.engine.TransactionSupport;
 
@@ -33,7 +32,7 @@ import dev.signalbus.engine.TransactionSupport;
  */
 final class JtaTransactionSupport implements TransactionSupport {
 
-    private static final Logger LOG = Logger.getLogger(JtaTransactionSupport.class);
+    private static final BusLog LOG = BusLog.of(JtaTransactionSupport.class);
     static final String JNDI_NAME = "java:comp/TransactionSynchronizationRegistry";
 
     private final Supplier<?> lookup;
@@ -101,8 +100,7 @@ final class JtaTransactionSupport implements TransactionSupport {
                 || status == Status.STATUS_ROLLING_BACK) {
             failed(phase, held);
         } else {
-            LOG.warnf(refusal, "A signal was published inside a transaction that is already completing (status %d),"
-                    + " which takes no synchronization any more: it is published at once, not %s", status, phase);
+            LOG.transactionCompleting(refusal, status, phase);
             held.release();
         }
         return true;

@@ -16,7 +16,6 @@ import java.util.concurrent.locks.LockSupport;
 
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -24,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
 import dev.signalbus.engine.BusConfig;
+import dev.signalbus.engine.BusLog;
 import dev.signalbus.engine.DrainReport;
 import dev.signalbus.engine.SignalBusEngine;
 import dev.signalbus.engine.SubscriberSpec;
@@ -52,7 +52,7 @@ import io.smallrye.reactive.messaging.providers.extension.MediatorManager;
  */
 public final class MessagingBridge {
 
-    private static final Logger LOG = Logger.getLogger(MessagingBridge.class);
+    private static final BusLog LOG = BusLog.of(MessagingBridge.class);
 
     /** The channels of one topic; either may be {@code null}. */
     public record Channels(String outgoing, String incoming) {
@@ -306,8 +306,7 @@ public final class MessagingBridge {
             while (unanswered.get() > 0) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0 || Thread.currentThread().isInterrupted()) {
-                    LOG.warnf("Signal Bus stopped waiting for the broker to acknowledge %d signals of topic '%s' sent"
-                            + " to %s", unanswered.get(), topic, target);
+                    LOG.acknowledgementsNotAwaited(unanswered.get(), topic, target);
                     return false;
                 }
                 LockSupport.parkNanos(this, Math.min(left, TimeUnit.MILLISECONDS.toNanos(5)));
@@ -430,8 +429,7 @@ public final class MessagingBridge {
 
         @Override
         public void onError(Throwable failure) {
-            LOG.errorf(failure, "Signal Bus: %s of topic '%s' failed; no more messages are received from it",
-                    target, topic);
+            LOG.incomingFailed(failure, target, topic);
         }
 
         @Override

@@ -66,7 +66,8 @@ class ShutdownTimeoutTest {
         }
         // the one in flight and the two queued
         assertThat(LOGGED).anySatisfy(line -> assertThat(line)
-                .contains("3 signal(s) not delivered to exports -> " + Stuck.class.getName() + "#export"));
+                .contains("SIGBUS0004: Signal Bus shutdown-timeout exceeded: 3 signal(s) not delivered to exports -> "
+                        + Stuck.class.getName() + "#export"));
     }
 
     @ApplicationScoped

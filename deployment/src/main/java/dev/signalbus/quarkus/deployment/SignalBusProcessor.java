@@ -31,10 +31,10 @@ import org.jboss.jandex.IndexView;
 import org.jboss.jandex.MethodInfo;
 import org.jboss.jandex.MethodSignatureKey;
 import org.jboss.jandex.PrimitiveType;
-import org.jboss.logging.Logger;
 
 import dev.signalbus.Publishes;
 import dev.signalbus.SignalBus;
+import dev.signalbus.engine.BusLog;
 import dev.signalbus.model.KeyAccessor;
 import dev.signalbus.model.MethodModel;
 import dev.signalbus.model.Problems;
@@ -98,7 +98,7 @@ import io.quarkus.scheduler.deployment.ForceStartSchedulerBuildItem;
  */
 class SignalBusProcessor {
 
-    private static final Logger LOG = Logger.getLogger(SignalBusProcessor.class);
+    private static final BusLog LOG = BusLog.of(SignalBusProcessor.class);
     static final String FEATURE = "signal-bus";
 
     @BuildStep
@@ -209,7 +209,7 @@ class SignalBusProcessor {
                 });
         problems.addAll(graph.errors());
         for (String warning : graph.warnings()) {
-            LOG.warn(warning);
+            LOG.topicWarning(warning);
         }
 
         Map<MethodModel, ExecutionModel> executionModels = new HashMap<>();

@@ -6,8 +6,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
-import org.jboss.logging.Logger;
-
 import dev.signalbus.engine.PeriodicScheduler;
 import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
 import io.quarkus.scheduler.ScheduledExecution;
@@ -24,7 +22,7 @@ import io.quarkus.scheduler.Scheduler.JobDefinition;
  */
 final class QuarkusPeriodicScheduler implements PeriodicScheduler {
 
-    private static final Logger LOG = Logger.getLogger(QuarkusPeriodicScheduler.class);
+    private static final QuarkusLog LOG = QuarkusLog.of(QuarkusPeriodicScheduler.class);
     private static final Duration TRIGGER_CHECK_PERIOD = Duration.ofSeconds(1);
 
     private final Scheduler scheduler;
@@ -38,7 +36,7 @@ final class QuarkusPeriodicScheduler implements PeriodicScheduler {
     @Override
     public Cancellation schedule(String id, Duration delay, Duration every, Runnable run) {
         if (!scheduler.isStarted()) {
-            LOG.infof("Periodic task %s does not run: the scheduler is disabled (quarkus.scheduler.enabled=false)", id);
+            LOG.schedulerDisabled(id);
             return NOTHING;
         }
         if (every.compareTo(TRIGGER_CHECK_PERIOD) < 0) {

@@ -11,8 +11,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
-import org.jboss.logging.Logger;
-
 import dev.signalbus.SignalBus;
 import dev.signalbus.SignalFailure;
 import dev.signalbus.engine.SignalBusEngine;
@@ -36,7 +34,7 @@ import io.vertx.core.json.JsonObject;
 @ApplicationScoped
 public class SignalBusJsonRPCService {
 
-    private static final Logger LOG = Logger.getLogger(SignalBusJsonRPCService.class);
+    private static final QuarkusLog LOG = QuarkusLog.of(SignalBusJsonRPCService.class);
     /** How many failures the card shows, the most recent first. */
     static final int MAX_FAILURES = 20;
     private static final String JACKSON = "com.fasterxml.jackson.databind.ObjectMapper";
@@ -150,7 +148,7 @@ public class SignalBusJsonRPCService {
         } catch (RuntimeException e) {
             return result(false, "Publishing to '" + topic + "' failed: " + e);
         }
-        LOG.infof("Published a signal to topic '%s' from the Dev UI", topic);
+        LOG.publishedFromDevUi(topic);
         return result(true, "Published a " + type.getName() + " to topic '" + topic + "'");
     }
 

@@ -20,12 +20,11 @@ import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.jboss.logging.Logger;
 
 import dev.signalbus.SignalBus;
 import dev.signalbus.SignalFailure;
 import dev.signalbus.engine.BusConfig;
-import dev.signalbus.engine.DrainReport;
+import dev.signalbus.engine.BusLog;
 import dev.signalbus.engine.PeriodicSpec;
 import dev.signalbus.engine.SignalBusEngine;
 import dev.signalbus.engine.SubscriberSpec;
@@ -62,7 +61,7 @@ import io.vertx.core.Vertx;
 @Singleton
 public class SignalBusLifecycle {
 
-    private static final Logger LOG = Logger.getLogger(SignalBusLifecycle.class);
+    private static final BusLog LOG = BusLog.of(SignalBusLifecycle.class);
     static final String CONFIG_PREFIX = "quarkus.signal-bus.";
     private static final String OBJECT_MAPPER = "com.fasterxml.jackson.databind.ObjectMapper";
 
@@ -216,7 +215,6 @@ public class SignalBusLifecycle {
         if (channelBridge != null) {
             channelBridge.startReceiving(started);
         }
-        LOG.debug("Signal Bus started");
     }
 
     void drain(@Observes @Priority(Priorities.DRAIN) ShutdownEvent event) {
@@ -230,10 +228,7 @@ public class SignalBusLifecycle {
             return;
         }
         MessagingBridge channelBridge = bridge;
-        DrainReport report = channelBridge != null ? channelBridge.drain(current) : current.shutdown();
-        if (report.complete()) {
-            LOG.debugf("Signal Bus drained in %s", report.took());
-        }
+        LOG.undelivered(channelBridge != null ? channelBridge.drain(current) : current.shutdown());
     }
 
     /**

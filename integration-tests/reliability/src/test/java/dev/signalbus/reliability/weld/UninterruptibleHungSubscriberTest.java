@@ -66,8 +66,8 @@ class UninterruptibleHungSubscriberTest {
 
         assertThat(took).isGreaterThanOrEqualTo(TIMEOUT).isLessThan(TIMEOUT.plusSeconds(1));
         assertThat(logged).filteredOn(line -> line.contains("not delivered"))
-                .containsExactly("Signal Bus shutdown-timeout exceeded: " + SIGNALS + " signal(s) not delivered to "
-                        + "reports -> " + Stubborn.class.getName() + "#report");
+                .containsExactly("SIGBUS0004: Signal Bus shutdown-timeout exceeded: " + SIGNALS
+                        + " signal(s) not delivered to reports -> " + Stubborn.class.getName() + "#report");
         assertThat(logged).anySatisfy(line -> assertThat(line).contains("still running").contains("signal-bus-"));
         assertThat(IGNORED_INTERRUPTS.get()).isPositive();
         // released, the subscriber returns and its thread ends: the pool was shut down
