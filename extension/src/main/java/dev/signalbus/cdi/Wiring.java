@@ -7,7 +7,6 @@ import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
 import java.lang.reflect.Member;
 import java.lang.reflect.Method;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -21,8 +20,8 @@ import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.InjectionPoint;
 
 import dev.signalbus.engine.PeriodicSpec;
+import dev.signalbus.engine.Specs;
 import dev.signalbus.engine.SubscriberSpec;
-import dev.signalbus.model.Durations;
 import dev.signalbus.model.Problems;
 import dev.signalbus.model.ReflectionModels;
 import dev.signalbus.model.TopicGraph;
@@ -38,11 +37,13 @@ final class Wiring {
     private final Settings settings;
     private final RequestContexts requestContext;
     private final List<String> problems;
+    private final Specs specs;
 
     Wiring(BeanManager beanManager, Settings settings, List<String> problems) {
         this.beanManager = beanManager;
         this.settings = settings;
         this.problems = problems;
+        this.specs = new Specs(settings::get, settings.describe(), problems);
         // one for every call, held for the lifetime of the deployment
         this.requestContext = RequestContexts.of(beanManager);
     }
@@ -51,25 +52,15 @@ final class Wiring {
     SubscriberSpec subscriber(FoundMethod method, TopicGraph.Subscriber subscriber) {
         MethodCall call = call(method, subscriber.signalIndex());
         Class<?> signalType = signalType(method, subscriber.signalClass());
-        Duration maxWait = null;
-        if (subscriber.batchMaxSize() > 0) {
-            maxWait = duration(method, "@Batch(maxWait)", subscriber.batchMaxWait());
-            if (maxWait == null) {
-                return null;
-            }
-        }
-        if (call == null || signalType == null) {
-            return null;
-        }
         Function<Object, Object> key = null;
-        if (subscriber.key() != null) {
+        boolean keyRead = true;
+        if (subscriber.key() != null && signalType != null) {
             key = key(method, signalType, subscriber.keyName());
-            if (key == null) {
-                return null;
-            }
+            keyRead = key != null;
         }
-        return new SubscriberSpec(subscriber.topic(), method.model().target(), signalType, subscriber.concurrency(),
-                subscriber.batchMaxSize(), maxWait, call::call, key);
+        return specs.subscriber(method.model().signature(), subscriber.topic(), method.model().target(), signalType,
+                subscriber.concurrency(), subscriber.batchMaxSize(), subscriber.batchMaxWait(),
+                call == null || !keyRead ? null : call::call, key);
     }
 
     /**
@@ -111,12 +102,8 @@ final class Wiring {
     /** @return the spec, or {@code null} when a problem was added */
     PeriodicSpec periodic(FoundMethod method, TopicGraph.Periodic periodic) {
         MethodCall call = call(method, -1);
-        Duration every = duration(method, "@PeriodicTask(every)", periodic.every());
-        Duration delay = duration(method, "@PeriodicTask(delay)", periodic.delay());
-        if (call == null || every == null || delay == null) {
-            return null;
-        }
-        return new PeriodicSpec(method.model().target(), every, delay, () -> call.call(null));
+        return specs.periodic(method.model().signature(), method.model().target(), periodic.every(),
+                periodic.delay(), call == null ? null : () -> call.call(null));
     }
 
     /** The call of a subscriber ({@code signalIndex >= 0}) or periodic method; every other parameter is injected. */
@@ -197,11 +184,5 @@ final class Wiring {
             problems.add(method.model().signature() + ": the signal type " + name + " cannot be loaded: " + e);
             return null;
         }
-    }
-
-    /** A duration of an annotation, its {@code ${key}} expression resolved through the settings. */
-    private Duration duration(FoundMethod method, String attribute, String text) {
-        return Durations.resolve(method.model().signature(), attribute, text, settings::get, settings.describe(),
-                problems);
     }
 }

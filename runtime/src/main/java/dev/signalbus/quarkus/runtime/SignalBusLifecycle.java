@@ -1,6 +1,5 @@
 package dev.signalbus.quarkus.runtime;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,10 +26,10 @@ import dev.signalbus.engine.BusConfig;
 import dev.signalbus.engine.BusLog;
 import dev.signalbus.engine.PeriodicSpec;
 import dev.signalbus.engine.SignalBusEngine;
+import dev.signalbus.engine.Specs;
 import dev.signalbus.engine.SubscriberSpec;
 import dev.signalbus.jta.JtaTransactions;
 import dev.signalbus.metrics.MicrometerBusMetrics;
-import dev.signalbus.model.Durations;
 import dev.signalbus.model.Problems;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ArcContainer;
@@ -144,15 +143,11 @@ public class SignalBusLifecycle {
         if (tracing) {
             builder.tracing(OpenTelemetryTracing.tracing());
         }
+        // the step from the recorded definitions to the engine's specs, as the portable extension takes it
+        Specs specs = new Specs(expressions, "set it in application.properties", problems);
         for (SubscriberDefinition s : subscribers) {
             ArcMethodCall call = new ArcMethodCall(invokers, s.invoker, s.parameterCount, s.signalIndex, s.executionModel,
                     vertx);
-            Duration maxWait = s.batchMaxSize > 0
-                    ? duration(s.signature, "@Batch(maxWait)", s.batchMaxWait, expressions, problems)
-                    : null;
-            if (s.batchMaxSize > 0 && maxWait == null) {
-                continue;
-            }
             Function<Object, Object> key = null;
             if (s.keyReader >= 0) {
                 int reader = s.keyReader;
@@ -163,15 +158,17 @@ public class SignalBusLifecycle {
                     }
                 };
             }
-            builder.subscriber(new SubscriberSpec(s.topic, s.target, signalClasses.get(s.signalClass), s.concurrency,
-                    s.batchMaxSize, maxWait, call, key));
+            SubscriberSpec spec = specs.subscriber(s.signature, s.topic, s.target, signalClasses.get(s.signalClass),
+                    s.concurrency, s.batchMaxSize, s.batchMaxWait, call, key);
+            if (spec != null) {
+                builder.subscriber(spec);
+            }
         }
         for (PeriodicDefinition p : periodics) {
             ArcMethodCall call = new ArcMethodCall(invokers, p.invoker, p.parameterCount, -1, p.executionModel, vertx);
-            Duration every = duration(p.signature, "@PeriodicTask(every)", p.every, expressions, problems);
-            Duration delay = duration(p.signature, "@PeriodicTask(delay)", p.delay, expressions, problems);
-            if (every != null && delay != null) {
-                builder.periodic(new PeriodicSpec(p.target, every, delay, call));
+            PeriodicSpec spec = specs.periodic(p.signature, p.target, p.every, p.delay, call);
+            if (spec != null) {
+                builder.periodic(spec);
             }
         }
         Map<String, MessagingBridge.Channels> named = channels(runtimeConfig);
@@ -272,9 +269,4 @@ public class SignalBusLifecycle {
                 config.stuckDeliveryThreshold());
     }
 
-    /** @return the duration, or {@code null} when a problem was added */
-    private static Duration duration(String method, String attribute, String text,
-            Function<String, String> expressions, List<String> problems) {
-        return Durations.resolve(method, attribute, text, expressions, "set it in application.properties", problems);
-    }
 }
