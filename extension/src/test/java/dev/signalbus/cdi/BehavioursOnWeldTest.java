@@ -55,23 +55,20 @@ class BehavioursOnWeldTest {
         }
     }
 
-    private record OnWeld(WeldContainer container) implements Container {
+    private static final class OnWeld extends Container {
 
         static final String NAME = "Weld SE";
+
+        private final WeldContainer container;
+
+        OnWeld(WeldContainer container) {
+            super(NAME, PREFIX);
+            this.container = container;
+        }
 
         @Override
         public <T> T select(Class<T> type, Annotation... qualifiers) {
             return container.select(type, qualifiers).get();
-        }
-
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public String settingsPrefix() {
-            return PREFIX;
         }
     }
 }

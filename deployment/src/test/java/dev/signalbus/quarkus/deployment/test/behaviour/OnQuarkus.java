@@ -87,21 +87,15 @@ public abstract class OnQuarkus {
         // a DefinitionError never gets here: the application does not start, and app() checked why
     }
 
-    private static final class OnArc implements Container {
+    private static final class OnArc extends Container {
+
+        OnArc() {
+            super(NAME, PREFIX);
+        }
 
         @Override
         public <T> T select(Class<T> type, Annotation... qualifiers) {
             return Arc.container().select(type, qualifiers).get();
-        }
-
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public String settingsPrefix() {
-            return PREFIX;
         }
 
         @Override
