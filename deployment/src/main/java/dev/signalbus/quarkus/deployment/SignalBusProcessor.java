@@ -24,7 +24,6 @@ import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.AnnotationTarget;
 import org.jboss.jandex.AnnotationTransformation;
 import org.jboss.jandex.ClassInfo;
-import org.jboss.jandex.ClassType;
 import org.jboss.jandex.DotName;
 import org.jboss.jandex.FieldInfo;
 import org.jboss.jandex.IndexView;
@@ -362,7 +361,6 @@ class SignalBusProcessor {
         return SyntheticBeanBuildItem.configure(SignalBus.class)
                 .scope(ApplicationScoped.class)
                 .unremovable()
-                .addInjectionPoint(ClassType.create(DotName.createSimple(SignalBusLifecycle.class)))
                 .createWith(recorder.createBus(subscribers, periodics, invokers, micrometer(metricsCapability),
                         capabilities.isPresent(Capability.SMALLRYE_HEALTH),
                         capabilities.isPresent(Capability.OPENTELEMETRY_TRACER),

@@ -6,7 +6,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 import dev.signalbus.SignalBus;
+import io.quarkus.arc.Arc;
 import io.quarkus.arc.SyntheticCreationalContext;
+import io.quarkus.runtime.ExecutionMode;
 import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.annotations.Recorder;
 
@@ -44,7 +46,16 @@ public class SignalBusRecorder {
         return new Function<SyntheticCreationalContext<SignalBus>, SignalBus>() {
             @Override
             public SignalBus apply(SyntheticCreationalContext<SignalBus> context) {
-                return context.getInjectedReference(SignalBusLifecycle.class).create(subscribers, periodics,
+                if (ExecutionMode.current() == ExecutionMode.STATIC_INIT) {
+                    // e.g. a publish from an @Initialized(ApplicationScoped.class) observer: Quarkus fires it while
+                    // it records the application, before the configuration and the scheduler the bus needs exist
+                    throw new IllegalStateException("Signal Bus cannot be used at static init: Quarkus fires"
+                            + " @Initialized(ApplicationScoped.class) before the application's run-time configuration"
+                            + " exists. Publish from an observer of StartupEvent (io.quarkus.runtime.StartupEvent)"
+                            + " instead; what it publishes is kept and delivered once the bus starts");
+                }
+                // looked up here, not injected: an injection point would be resolved before the check above
+                return Arc.container().instance(SignalBusLifecycle.class).get().create(subscribers, periodics,
                         signalClasses, invokers.getValue(), metrics, health, tracing, messaging);
             }
         };
