@@ -26,7 +26,9 @@ public final class Priorities {
 
     /**
      * The {@code @Publishes} interceptor: inside {@code @Transactional} ({@code PLATFORM_BEFORE + 200}), so that the
-     * publish joins the transaction and an exception from it reaches the transaction interceptor.
+     * publish joins the method's transaction and follows it; outside the application's own interceptors (which come
+     * later, from {@code APPLICATION}), so that an exception thrown by any of them publishes nothing and reaches the
+     * caller unchanged.
      */
     public static final int PUBLISHES_INTERCEPTOR = PLATFORM_BEFORE + 300;
 

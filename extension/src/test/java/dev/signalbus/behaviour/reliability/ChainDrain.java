@@ -73,7 +73,8 @@ public class ChainDrain extends Behaviour {
             publishers.add(CompletableFuture.runAsync(() -> publish(state, source, first, quota, halfway, null),
                     runnable -> new Thread(runnable, "chain-publisher-" + first).start()));
         }
-        halfway.await();
+        // bounded: a publisher that fails early would otherwise leave the build waiting
+        assertThat(halfway.await(5, TimeUnit.MINUTES)).as("the publishers got halfway").isTrue();
         // one more publisher waits for the bus to be idle after each signal, as a request-driven one would: the drain
         // finds such a moment once the others are done and stops the bus while this one still publishes
         Source paced = state.held(app.select(Source.class));

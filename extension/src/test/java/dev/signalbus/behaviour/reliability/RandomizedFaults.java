@@ -90,7 +90,7 @@ public abstract class RandomizedFaults extends Behaviour {
     }
 
     @Override
-    public void run(Container app) throws InterruptedException {
+    public void run(Container app) throws Exception {
         Shared.clear(KEY);
         Run r = new Run(seed);
         run = r;
@@ -119,7 +119,12 @@ public abstract class RandomizedFaults extends Behaviour {
                 }
             }, runnable -> new Thread(runnable, "random-publisher-" + first).start()));
         }
-        halfway.await();
+        // bounded: a publisher that fails early would otherwise leave the build waiting
+        if (!halfway.await(5, TimeUnit.MINUTES)) {
+            // nothing after the stop will turn the engine's log on again
+            Shared.<AutoCloseable> get(KEY + "quiet", () -> null).close();
+            throw new AssertionError("seed " + seed + ": the publishers did not get halfway: " + r.violations);
+        }
         // a third publisher waits for the bus to be idle after each signal, as a request-driven one would: the drain
         // finds such a moment once the others are done, stops the bus, and the rest of what this one publishes is
         // refused

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.BooleanSupplier;
@@ -158,7 +159,8 @@ public class SignalBusLifecycle {
                     }
                 };
             }
-            SubscriberSpec spec = specs.subscriber(s.signature, s.topic, s.target, signalClasses.get(s.signalClass),
+            SubscriberSpec spec = specs.subscriber(s.signature, s.topic, s.target,
+                    Objects.requireNonNull(signalClasses.get(s.signalClass), s.signalClass),
                     s.concurrency, s.batchMaxSize, s.batchMaxWait, call, key);
             if (spec != null) {
                 builder.subscriber(spec);

@@ -41,6 +41,12 @@ public abstract class OnQuarkus {
 
     /** The application of {@code type}: its classes and settings; checks its failure or what it did after it stopped. */
     protected static QuarkusUnitTest app(Class<? extends Scenario> type) {
+        // a runner runs the scenario it is named after (a definition error never reaches behaves(), which would tell)
+        String runner = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass().getName();
+        if (!scenarioOf(runner).equals(type.getName())) {
+            throw new IllegalStateException(runner + " runs " + type.getName() + ": a runner XTest runs its scenario X,"
+                    + " " + scenarioOf(runner));
+        }
         Scenario scenario = Scenarios.create(type);
         QuarkusUnitTest test = new QuarkusUnitTest().withApplicationRoot(root -> root.addClasses(scenario.classes())
                 .addClasses(Scenario.class, Scenarios.class, Behaviour.class, DefinitionError.class, Container.class,
