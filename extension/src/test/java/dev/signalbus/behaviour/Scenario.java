@@ -1,5 +1,6 @@
 package dev.signalbus.behaviour;
 
+import java.lang.reflect.Modifier;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -19,12 +20,17 @@ import java.util.Map;
 public abstract class Scenario {
 
     /**
-     * The application's classes: by default this class and every class nested in it. On Quarkus the checks run in the
+     * The application's classes: by default this class, the concrete scenarios it extends, and every class nested in
+     * them. On Quarkus the checks run in the
      * application's class loader, which is why the scenario itself is one of them.
      */
     public Class<?>[] classes() {
         List<Class<?>> classes = new ArrayList<>();
-        Deque<Class<?>> todo = new ArrayDeque<>(List.of(getClass()));
+        Deque<Class<?>> todo = new ArrayDeque<>();
+        // a scenario that extends another (concrete) one runs in the other's application, with more beans
+        for (Class<?> type = getClass(); !Modifier.isAbstract(type.getModifiers()); type = type.getSuperclass()) {
+            todo.add(type);
+        }
         while (!todo.isEmpty()) {
             Class<?> next = todo.pop();
             classes.add(next);
